@@ -1,1 +1,5 @@
-export {};
+export * from './verifier';
+export * from './errors/stepcache-error';
+export * from './builtin-verifiers';
+export * from './segmentation';
+export * from './linear-equation';

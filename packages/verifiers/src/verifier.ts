@@ -118,10 +118,18 @@ export interface Verifier<P = unknown> {
    */
   skipReason(cached: P, next: P): string | undefined;
 
-  /** Splits an answer into ordered steps. */
+  /**
+   * Splits an answer into ordered steps. Must be prefix-stable, because
+   * streams are checked as they grow: appending text to an answer may change
+   * its last step but never an earlier one.
+   */
   segment(answer: string, problem: P): string[];
 
-  /** Stitches steps back into one answer. `join(segment(a))` reads like `a`. */
+  /**
+   * Stitches steps back into one answer; `join(segment(a))` reads like `a`.
+   * In `suffix` mode it must be prefix-stable too: `join(s)` is a prefix of
+   * `join([...s, t])`, so verified steps can be streamed as they come.
+   */
   join(steps: readonly string[], problem: P): string;
 
   /**
@@ -145,7 +153,8 @@ export interface Verifier<P = unknown> {
 
   /**
    * Reads the model's patch output and returns the new steps (without the
-   * kept ones the model may have echoed).
+   * kept ones the model may have echoed). Called on partial output while it
+   * streams, so it must be prefix-stable like `segment`.
    */
   readPatch(output: string, args: PatchArgs<P>): string[];
 

@@ -5,6 +5,7 @@
  * - `INVALID_OPTION`: an option passed to StepCache is out of range or of the wrong type.
  * - `INVALID_ARGUMENT`: a value passed to a StepCache function is malformed.
  * - `STRUCTURED_OUTPUT_INVALID`: the model's JSON could not be repaired to fit the schema.
+ * - `ANSWER_UNVERIFIED`: the repair bound was reached, no answer passed verification and the task has no fallback.
  * - `STORE_ERROR`: a cache store failed (reported through events; requests fail open).
  * - `EMBEDDING_ERROR`: the embedder failed (reported through events; requests fail open).
  */
@@ -12,6 +13,7 @@ export type StepCacheErrorCode =
   | 'INVALID_OPTION'
   | 'INVALID_ARGUMENT'
   | 'STRUCTURED_OUTPUT_INVALID'
+  | 'ANSWER_UNVERIFIED'
   | 'STORE_ERROR'
   | 'EMBEDDING_ERROR';
 

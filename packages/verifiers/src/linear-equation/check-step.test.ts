@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { checkStep } from './check-step';
+import { detectLinearProblem } from './detect-linear-problem';
+import { analyseText } from './extract-equations';
+import type { LinearProblem } from './linear-problem';
+
+const rule = { minDecimals: 2, minSignificantDigits: 2 };
+const problem = (prompt: string): LinearProblem => detectLinearProblem(prompt, { maxUnknowns: 3, maxPromptLength: 4000 })!;
+const single = problem('Solve 2x + 3 = 7');
+const check = (step: string, p: LinearProblem = single, previous: string[] = [], source?: LinearProblem) =>
+  checkStep(analyseText(step), p, previous.map(analyseText), rule, source);
+
+describe('checkStep', () => {
+  it('accepts true equations, chains and rounded values', () => {
+    expect(check('2x + 3 - 3 = 7 - 3')).toEqual({ ok: true });
+    expect(check('x = 4/2 = 2')).toEqual({ ok: true });
+    expect(check('2 \\cdot 2 + 3 = 7')).toEqual({ ok: true });
+    expect(check('x ≈ 2.00')).toEqual({ ok: true });
+  });
+
+  it('checks every pair of a chain', () => {
+    expect(check('x = 4/2 = 3')).toMatchObject({ ok: false, reason: expect.stringContaining('4/2 = 3') });
+  });
+
+  it('refuses symbols that are not unknowns, in equations and in prose', () => {
+    expect(check('k = 2x + 1')).toMatchObject({ ok: false, reason: expect.stringContaining('k') });
+    expect(check('Now solve for y.')).toMatchObject({ ok: false, reason: expect.stringContaining('y') });
+    expect(check('Now solve for x.')).toEqual({ ok: true });
+    expect(check('This is a linear equation.')).toEqual({ ok: true });
+  });
+
+  it('refuses unreadable math and division by zero', () => {
+    expect(check('2x ± 1 = 5').ok).toBe(false);
+    expect(check('x = 4/(x - 2)').ok).toBe(false);
+  });
+
+  it('requires prose numbers to come from the problem or earlier steps', () => {
+    expect(check('Subtract 3 from both sides.')).toEqual({ ok: true });
+    expect(check('Subtract 5 from both sides.').ok).toBe(false);
+    expect(check('We now divide by 4.', single, ['2x = 4'])).toEqual({ ok: true });
+    // The solution is not a licence: it must be stated first.
+    expect(check('Now plug in 2 to check.', problem('Solve 3x + 1 = 7')).ok).toBe(false);
+    expect(check('Now plug in 2 to check.', problem('Solve 3x + 1 = 7'), ['x = 2'])).toEqual({ ok: true });
+  });
+
+  it('requires arithmetic without unknowns to start from known numbers', () => {
+    expect(check('Check: 2(2) + 3 = 7', single, ['x = 2'])).toEqual({ ok: true });
+    expect(check('11 - 5 = 6').ok).toBe(false);
+  });
+
+  it('refuses numbers that only the source problem justifies', () => {
+    const next = problem('Solve 2x + 5 = 9');
+    expect(check('2x + 3 - 3 = 7 - 3', next).ok).toBe(true);
+    expect(check('2x + 3 - 3 = 7 - 3', next, [], single)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('different problem'),
+    });
+    // The new solution itself is never foreign.
+    expect(check('x = 2', next, [], single)).toEqual({ ok: true });
+  });
+
+  it('checks values stated in prose and bare answers', () => {
+    expect(check('The value of x is 2.')).toEqual({ ok: true });
+    expect(check('The value of x is 5.').ok).toBe(false);
+    expect(check('The answer is $\\boxed{5}$.').ok).toBe(false);
+  });
+});

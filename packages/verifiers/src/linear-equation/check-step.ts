@@ -1,0 +1,212 @@
+import type Fraction from 'fraction.js';
+import type { Verdict } from '../verifier';
+import { asLiteral, collectLiterals, collectVariables, evaluate, formatExpr, type Expr } from './expression';
+import { AMBIGUOUS_LETTERS } from './detect-linear-problem';
+import { relationLiterals, type Fragment, type ProseItem, type TextAnalysis } from './extract-equations';
+import { claimText, valueClaims } from './final-answer';
+import { numberKey } from './justified-numbers';
+import type { LinearProblem } from './linear-problem';
+import { literalMatches, sidesAgree, type NumericRule } from './numeric-rule';
+
+const OK: Verdict = { ok: true };
+const NO_VALUES: ReadonlyMap<string, Fraction> = new Map();
+const NO_KEYS: ReadonlySet<string> = new Set();
+const fail = (reason: string): Verdict => ({ ok: false, reason });
+
+/** Prose words after which a lone letter names a variable ("solve for x", "isolate y"). */
+const VARIABLE_CUES = new Set([
+  'for',
+  'of',
+  'isolate',
+  'isolating',
+  'eliminate',
+  'eliminating',
+  'substitute',
+  'substituting',
+  'variable',
+  'unknown',
+]);
+
+const numbersOf = new WeakMap<TextAnalysis, ReadonlySet<string>>();
+
+/** Every number a text writes (in equations and prose), memoised per analysis. */
+function numbersIn(analysis: TextAnalysis): ReadonlySet<string> {
+  let keys = numbersOf.get(analysis);
+  if (!keys) {
+    const set = new Set<string>();
+    for (const relation of analysis.relations) for (const value of relationLiterals(relation)) set.add(numberKey(value));
+    for (const fragment of analysis.fragments) {
+      for (const value of fragment.literals) set.add(numberKey(value));
+      const constant = fragment.expr && evaluate(fragment.expr, NO_VALUES);
+      if (constant) set.add(numberKey(constant));
+    }
+    keys = set;
+    numbersOf.set(analysis, keys);
+  }
+  return keys;
+}
+
+function pairText(left: Expr, op: string, right: Expr): string {
+  return `${formatExpr(left)} ${op} ${formatExpr(right)}`;
+}
+
+/** Checks one pair of a relation chain at the solution; returns a reason when it fails. */
+function checkPair(left: Expr, op: string, right: Expr, problem: LinearProblem, rule: NumericRule): string | undefined {
+  if (left.kind === 'tuple' || right.kind === 'tuple') {
+    if (left.kind !== 'tuple' || right.kind !== 'tuple' || left.items.length !== right.items.length) {
+      return `"${pairText(left, op, right)}" compares lists of different lengths`;
+    }
+    for (let i = 0; i < left.items.length; i += 1) {
+      const reason = checkPair(left.items[i] as Expr, op, right.items[i] as Expr, problem, rule);
+      if (reason) return reason;
+    }
+    return undefined;
+  }
+  const l = evaluate(left, problem.solution);
+  const r = evaluate(right, problem.solution);
+  if (l === undefined || r === undefined) return `"${pairText(left, op, right)}" cannot be evaluated (division by zero?)`;
+  if (sidesAgree(left, l, right, r, rule)) return undefined;
+  return `"${pairText(left, op, right)}" is false for this problem (check the arithmetic)`;
+}
+
+function unknownSymbol(names: Iterable<string>, problem: LinearProblem): string | undefined {
+  for (const name of names) if (!problem.solution.has(name)) return name;
+  return undefined;
+}
+
+/** Lone letters that prose uses as variable names: in math delimiters, or after a cue word. */
+function mentionedVariables(analysis: TextAnalysis): string[] {
+  const names: string[] = [];
+  analysis.prose.forEach((item: ProseItem, k) => {
+    if (item.kind !== 'fragment') return;
+    const fragment = analysis.fragments[item.index] as Fragment;
+    const expr = fragment.expr;
+    const vars = expr?.kind === 'var' ? [expr] : expr?.kind === 'tuple' ? expr.items : [];
+    if (vars.length === 0 || !vars.every((v) => v.kind === 'var')) return;
+    const previous = analysis.prose[k - 1];
+    const cued = previous?.kind === 'word' && VARIABLE_CUES.has(previous.text);
+    for (const v of vars) {
+      if (v.kind !== 'var') continue;
+      if (fragment.math || (cued && !AMBIGUOUS_LETTERS.has(v.name))) names.push(v.name);
+    }
+  });
+  return names;
+}
+
+const solutionKeysOf = new WeakMap<LinearProblem, ReadonlySet<string>>();
+
+function solutionKeys(problem: LinearProblem): ReadonlySet<string> {
+  let keys = solutionKeysOf.get(problem);
+  if (!keys) {
+    keys = new Set([...problem.solution.values()].map(numberKey));
+    solutionKeysOf.set(problem, keys);
+  }
+  return keys;
+}
+
+/** A fragment that states a value (checked as a claim), so its numbers need no other justification. */
+function isClaimed(expr: Expr | undefined, claimed: ReadonlySet<Expr>): boolean {
+  if (!expr) return false;
+  return claimed.has(expr) || (expr.kind === 'tuple' && expr.items.every((item) => claimed.has(item)));
+}
+
+function isJustified(value: Fraction, own: ReadonlySet<string>, problem: LinearProblem, previous: readonly TextAnalysis[]): boolean {
+  const key = numberKey(value);
+  if (problem.justifiedNumbers.has(key) || own.has(key)) return true;
+  return previous.some((analysis) => numbersIn(analysis).has(key));
+}
+
+/**
+ * Checks one analysed step against the problem:
+ * 1. everything that looks like an equation must read as one, and no
+ *    inequality may appear;
+ * 2. every equation may use only the problem's unknowns and must hold at its
+ *    exact solution (each consecutive pair of a chain `a = b = c`; rounded
+ *    decimals per the {@link NumericRule});
+ * 3. every value stated for an unknown in prose ("x is 2", "the solution is
+ *    (2, 3)") must be right;
+ * 4. every number the prose mentions ("subtract 3 from both sides") must come
+ *    from the problem, from an earlier step or from this step's equations,
+ *    and an equation with no unknowns (`7 - 3 = 4`) must have one side made
+ *    only of such numbers — so prose or arithmetic left over from another
+ *    problem is never reused;
+ * 5. a letter the prose uses as a variable must be an unknown;
+ * 6. for a step taken from an answer to another problem (`source`), no number
+ *    may be one that only that problem justifies — an equation copied from
+ *    `2x + 3 = 7` ("2x + 3 - 3 = 7 - 3") is refused for `2x + 5 = 9` even
+ *    though it happens to hold at the shared solution x = 2.
+ */
+export function checkStep(
+  analysis: TextAnalysis,
+  problem: LinearProblem,
+  previous: readonly TextAnalysis[],
+  rule: NumericRule,
+  source?: LinearProblem,
+): Verdict {
+  const unreadable = analysis.unreadable[0];
+  if (unreadable !== undefined) return fail(`"${unreadable}" cannot be read as a linear equation`);
+  const inequality = analysis.inequalities[0];
+  if (inequality !== undefined) return fail(`"${inequality}" is an inequality; this problem needs equations only`);
+
+  const own = new Set<string>();
+  for (const relation of analysis.relations) for (const value of relationLiterals(relation)) own.add(numberKey(value));
+
+  for (const relation of analysis.relations) {
+    const symbol = unknownSymbol(
+      relation.sides.reduce((acc, side) => collectVariables(side, acc), new Set<string>()),
+      problem,
+    );
+    if (symbol !== undefined) return fail(`"${relation.text}" uses ${symbol}, which is not an unknown of this problem`);
+    for (let k = 0; k < relation.ops.length; k += 1) {
+      const reason = checkPair(relation.sides[k] as Expr, relation.ops[k] as string, relation.sides[k + 1] as Expr, problem, rule);
+      if (reason) return fail(reason);
+    }
+    const arithmetic = relation.sides.every((side) => collectVariables(side, new Set()).size === 0);
+    if (arithmetic) {
+      const grounded = relation.sides.some((side) =>
+        collectLiterals(side, []).every((value) => isJustified(value, NO_KEYS, problem, previous)),
+      );
+      if (!grounded) return fail(`"${relation.text}" works with numbers that do not come from this problem`);
+    }
+  }
+
+  const claims = valueClaims(analysis, problem);
+  const claimed = new Set<Expr>(claims.map((claim) => claim.value));
+  for (const claim of claims) {
+    if (claim.fromRelation) continue;
+    const exact = problem.solution.get(claim.variable);
+    if (exact === undefined) {
+      if (AMBIGUOUS_LETTERS.has(claim.variable)) continue;
+      return fail(`it gives a value for ${claim.variable}, which is not an unknown of this problem`);
+    }
+    const stated = evaluate(claim.value, problem.solution);
+    const literal = asLiteral(claim.value);
+    const right = stated !== undefined && (stated.equals(exact) || (literal !== undefined && literalMatches(exact, literal, rule)));
+    if (!right) return fail(`it states ${claimText(claim)}, which is not the solution of this problem`);
+  }
+
+  if (source !== undefined && source !== problem) {
+    for (const key of numbersIn(analysis)) {
+      const foreign =
+        source.justifiedNumbers.has(key) &&
+        !solutionKeys(problem).has(key) &&
+        !problem.justifiedNumbers.has(key) &&
+        !previous.some((p) => numbersIn(p).has(key));
+      if (foreign) return fail(`it uses the number ${key}, which belongs to a different problem, not this one`);
+    }
+  }
+
+  for (const fragment of analysis.fragments) {
+    if (fragment.literals.length === 0 || isClaimed(fragment.expr, claimed)) continue;
+    const constant = fragment.expr && evaluate(fragment.expr, NO_VALUES);
+    if (constant && isJustified(constant, own, problem, previous)) continue;
+    const stray = fragment.literals.find((value) => !isJustified(value, own, problem, previous));
+    if (stray !== undefined) {
+      return fail(`it mentions the number ${stray.toFraction()}, which does not appear in this problem or in the steps before it`);
+    }
+  }
+
+  const symbol = unknownSymbol(mentionedVariables(analysis), problem);
+  if (symbol !== undefined) return fail(`it refers to ${symbol}, which is not an unknown of this problem`);
+  return OK;
+}

@@ -1,0 +1,192 @@
+import { StepCacheError } from '../errors/stepcache-error';
+import { joinSteps, segmentSteps } from '../segmentation/segment-steps';
+import type { StepContext, TaskInput, Verdict, Verifier } from '../verifier';
+import { BoundedMemo } from './bounded-memo';
+import { checkStep } from './check-step';
+import { detectLinearProblem } from './detect-linear-problem';
+import { analyseText, type TextAnalysis } from './extract-equations';
+import { valueClaims } from './final-answer';
+import type { LinearProblem } from './linear-problem';
+import type { NumericRule } from './numeric-rule';
+import { buildPatchRequest, readPatchSteps } from './patch-prompt';
+import { renameVariables } from './rename-variables';
+import { variableMapping } from './variable-mapping';
+import { writeSolution } from './write-solution';
+
+/** Options of {@link linearEquationVerifier}. */
+export interface LinearEquationVerifierOptions {
+  /**
+   * Most unknowns (and equations) in a system the verifier takes on; larger
+   * systems are handled as free text. Integer from 1 to 6. Default: 3.
+   */
+  readonly maxUnknowns?: number;
+  /**
+   * Fewest decimals an inexact decimal must show to stand for an exact value
+   * (`2.33` for 7/3; exact decimals such as `0.25` always count). Integer
+   * from 1 to 12. Default: 2.
+   */
+  readonly minDecimals?: number;
+  /**
+   * Fewest significant digits an inexact decimal must show (so `0.00` never
+   * stands for 1/300). Integer from 1 to 12. Default: 2.
+   */
+  readonly minSignificantDigits?: number;
+  /**
+   * Longest prompt read, in characters (UTF-16 code units); longer prompts
+   * are handled as free text without being parsed. Integer ≥ 1. Default: 4000.
+   */
+  readonly maxPromptLength?: number;
+  /**
+   * Entries kept in each parse memo (one for prompts, one for steps), least
+   * recently used evicted first. Integer ≥ 1. Default: 512.
+   */
+  readonly memoSize?: number;
+}
+
+function integerOption(
+  options: LinearEquationVerifierOptions,
+  name: keyof LinearEquationVerifierOptions,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const value = options[name];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    const range = Number.isFinite(max) ? `an integer from ${min} to ${max}` : `an integer of at least ${min}`;
+    throw new StepCacheError({
+      code: 'INVALID_OPTION',
+      message: `linearEquationVerifier: option "${name}" must be ${range}, got ${String(value)}`,
+      details: { option: name, value },
+    });
+  }
+  return value;
+}
+
+/** The last line of an answer that holds an equation or a number (closing prose and bare delimiters skipped). */
+function lastMathLine(answer: string, analyse: (text: string) => TextAnalysis): string {
+  const lines = answer.split('\n');
+  for (let i = lines.length - 1; i >= 0; i -= 1) {
+    const line = (lines[i] as string).trim();
+    if (line === '') continue;
+    const analysis = analyse(line);
+    const math = analysis.relations.length > 0 || analysis.unreadable.length > 0 || analysis.fragments.some((f) => f.literals.length > 0);
+    if (math) return line;
+  }
+  return '';
+}
+
+function excerpt(step: string): string {
+  const flat = step.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
+/**
+ * The verifier for linear equations and square linear systems (1 to
+ * `maxUnknowns` unknowns, one exact solution).
+ *
+ * - `detect` reads the equations and the request's intent, conservatively
+ *   (see `detectLinearProblem`).
+ * - `verifyStep` evaluates every equation of a step at the exact solution and
+ *   refuses prose whose numbers or variables do not belong to the problem.
+ * - `verifyAnswer` also requires the answer to end with its final answer: the
+ *   last line holding math states every asked-for value (only math-free
+ *   closing prose may follow), as a reader — and the benchmark's scorer —
+ *   takes the last line as the answer.
+ * - `adapt` renames variables when the new system is the cached one under
+ *   another naming.
+ * - `fallback` writes an exact derivation by elimination.
+ *
+ * Parses are memoised (bounded LRU per verifier) and the hot paths use exact
+ * rational arithmetic without nerdamer; nerdamer only cross-checks the
+ * fallback's solution.
+ *
+ * @throws StepCacheError `INVALID_OPTION` when an option is out of range.
+ */
+export function linearEquationVerifier(options: LinearEquationVerifierOptions = {}): Verifier<LinearProblem> {
+  const maxUnknowns = integerOption(options, 'maxUnknowns', 3, 1, 6);
+  const rule: NumericRule = {
+    minDecimals: integerOption(options, 'minDecimals', 2, 1, 12),
+    minSignificantDigits: integerOption(options, 'minSignificantDigits', 2, 1, 12),
+  };
+  const maxPromptLength = integerOption(options, 'maxPromptLength', 4000, 1, Number.POSITIVE_INFINITY);
+  const memoSize = integerOption(options, 'memoSize', 512, 1, Number.POSITIVE_INFINITY);
+
+  // `null` records "not a linear problem" so misses are memoised too.
+  const problems = new BoundedMemo<string, LinearProblem | null>(memoSize);
+  const analyses = new BoundedMemo<string, TextAnalysis>(memoSize);
+  const analyse = (text: string) => analyses.getOrCompute(text, analyseText);
+
+  const verifyStep = (
+    step: string,
+    problem: LinearProblem,
+    context: Pick<StepContext<LinearProblem>, 'previous' | 'source'>,
+  ): Verdict => checkStep(analyse(step), problem, context.previous.map(analyse), rule, context.source);
+
+  return {
+    task: 'linear-equation',
+    patchMode: 'suffix',
+
+    detect(input: TaskInput) {
+      if (input.responseFormat.type !== 'text') return undefined;
+      const problem = problems.getOrCompute(
+        input.prompt,
+        (prompt) => detectLinearProblem(prompt, { maxUnknowns, maxPromptLength }) ?? null,
+      );
+      return problem ?? undefined;
+    },
+
+    skipReason(cached, next) {
+      if (cached.unknowns.length !== next.unknowns.length) {
+        return `the cached problem has ${cached.unknowns.length} unknown(s) and the new one ${next.unknowns.length}`;
+      }
+      if (cached.method !== next.method) {
+        return `the new request asks for ${next.method ?? 'any'} method, the cached one for ${cached.method ?? 'any'}`;
+      }
+      const mapping = variableMapping(cached, next);
+      const cachedAsked = new Set(cached.asked.map((u) => mapping.get(u) ?? u));
+      if (cachedAsked.size !== next.asked.length || next.asked.some((u) => !cachedAsked.has(u))) {
+        return `the new request asks for ${next.asked.join(', ')}, the cached one for ${cached.asked.join(', ')}`;
+      }
+      return undefined;
+    },
+
+    segment: (answer) => segmentSteps(answer),
+    join: (steps) => joinSteps(steps),
+
+    adapt(steps, cached, next) {
+      const mapping = variableMapping(cached, next);
+      if (mapping.size === 0) return { steps: [...steps], adapted: 0 };
+      const renamed = steps.map((step) => renameVariables(step, mapping));
+      return { steps: renamed, adapted: renamed.filter((step, i) => step !== steps[i]).length };
+    },
+
+    verifyStep,
+
+    verifyAnswer(answer, problem) {
+      const steps = segmentSteps(answer);
+      if (steps.length === 0) return { ok: false, reason: 'the answer is empty' };
+      for (let i = 0; i < steps.length; i += 1) {
+        const step = steps[i] as string;
+        const verdict = verifyStep(step, problem, { previous: steps.slice(0, i) });
+        if (!verdict.ok) return { ok: false, reason: `step ${i + 1} ("${excerpt(step)}"): ${verdict.reason}` };
+      }
+      // The answer must end with its final answer: the last line with any math in it (closing
+      // chatter such as "Hope this helps!" may follow) states every asked-for value.
+      const stated = new Set(valueClaims(analyse(lastMathLine(answer, analyse)), problem).map((claim) => claim.variable));
+      const missing = problem.asked.filter((u) => !stated.has(u));
+      if (missing.length > 0) {
+        const line = problem.asked.map((u) => `${u} = …`).join(', ');
+        return {
+          ok: false,
+          reason: `the answer does not end with the final value of ${missing.join(' and ')} (its last line should read "${line}")`,
+        };
+      }
+      return { ok: true };
+    },
+
+    patchRequest: (args) => buildPatchRequest(args),
+    readPatch: (output, args) => readPatchSteps(output, args, analyse),
+    fallback: (problem) => writeSolution(problem),
+  };
+}

@@ -1,0 +1,109 @@
+import type { PatchArgs, PatchRequest } from '../verifier';
+import { joinSteps, segmentSteps } from '../segmentation/segment-steps';
+import type { TextAnalysis } from './extract-equations';
+import type { LinearProblem } from './linear-problem';
+
+const STEP_NUMBER = /^\s*(?:#{1,6}\s*)?(?:(?:\*\*|__)\s*)?(?:step\s*)?(\d{1,3})\s*[.):]/i;
+const CHATTER =
+  /^\s*(?:sure|certainly|of course|okay|ok|alright|great|got it|here(?:'s| is| are)|continuing|let(?:'s| us) continue|i(?:'ll| will) continue)\b/i;
+
+/** The number a step is labelled with ("3." or "Step 3:"), if any. */
+function stepNumber(step: string): number | undefined {
+  const m = STEP_NUMBER.exec(step);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** A step reduced to its content, to recognise a model echoing a kept step. */
+function echoKey(step: string): string {
+  return step
+    .replace(STEP_NUMBER, '')
+    .replace(/^\s*[-*+•]\s+/, '')
+    .replace(/\*\*|__|`|\\\(|\\\)|\\\[|\\\]|\$/g, '')
+    .replace(/[\s.:;,]+/g, '')
+    .toLowerCase();
+}
+
+function answerLine(problem: LinearProblem): string {
+  return `Final answer: ${problem.unknowns.map((u) => `${u} = …`).join(', ')}`;
+}
+
+/**
+ * The model call that regenerates everything from the first failing step:
+ * the original question, the verified steps as the assistant's own partial
+ * answer, and an instruction to continue (or, with nothing kept, to solve
+ * from the start). The rejected step's problem is named in plain words;
+ * later attempts are told to check each operation.
+ */
+export function buildPatchRequest(args: PatchArgs<LinearProblem>): PatchRequest {
+  const { problem, kept, rejected, attempt } = args;
+  const reason = rejected[0]?.reason;
+  const finish = `End with a final answer line of the form "${answerLine(problem)}", using exact fractions such as 7/3 instead of rounded decimals.`;
+  const firmer =
+    attempt > 1
+      ? 'Earlier attempts still contained mistakes, so check every arithmetic operation before you write it down.'
+      : '';
+  if (kept.length === 0) {
+    const note = reason ? `An earlier draft was rejected because ${reason}.` : '';
+    const instruction = [
+      'Solve this step by step, one step per line or numbered item, writing out the equation at each step.',
+      note,
+      firmer,
+      finish,
+    ]
+      .filter((s) => s !== '')
+      .join(' ');
+    return { messages: [{ role: 'user', content: `${args.input.prompt}\n\n${instruction}` }] };
+  }
+  const numbers = kept.map(stepNumber).filter((n): n is number => n !== undefined);
+  const from = numbers.length > 0 ? `from step ${Math.max(...numbers) + 1}` : 'from the next step';
+  const instruction = [
+    `Continue the solution ${from}.`,
+    'The steps above are verified and correct: keep them as they are and do not repeat them.',
+    reason ? `The next step of an earlier draft was rejected because ${reason}; write that step again, correctly.` : '',
+    'Write only the remaining steps, one per line or numbered item, writing out the equation at each step.',
+    firmer,
+    finish,
+  ]
+    .filter((s) => s !== '')
+    .join(' ');
+  return {
+    messages: [
+      { role: 'user', content: args.input.prompt },
+      { role: 'assistant', content: joinSteps(kept) },
+      { role: 'user', content: instruction },
+    ],
+  };
+}
+
+/**
+ * Turns the model's continuation into new steps, dropping leading steps that
+ * are chatter ("Sure, continuing:") or repeat kept ones — word for word, or
+ * restating only equations the kept steps already have, which is how a model
+ * that restarts from step 1 begins. Prefix-stable like segmentation: whether
+ * a step is dropped depends on that step alone, so a growing output only
+ * ever changes its last step.
+ *
+ * @param analyse - reads the math of a text (the verifier's memoised analyser).
+ */
+export function readPatchSteps(
+  output: string,
+  args: PatchArgs<LinearProblem>,
+  analyse: (text: string) => TextAnalysis,
+): string[] {
+  const steps = segmentSteps(output);
+  const keptText = new Set(args.kept.map(echoKey));
+  const keptRelations = new Set(args.kept.flatMap((step) => analyse(step).relations.map((r) => r.text)));
+  const repeats = (step: string) => {
+    if (keptText.has(echoKey(step))) return true;
+    const relations = analyse(step).relations;
+    return relations.length > 0 && relations.every((r) => keptRelations.has(r.text));
+  };
+  let start = 0;
+  while (start < steps.length) {
+    const step = steps[start] as string;
+    const chatter = CHATTER.test(step) && !step.includes('=');
+    if (!chatter && !repeats(step)) break;
+    start += 1;
+  }
+  return steps.slice(start);
+}

@@ -1,0 +1,1 @@
+export { joinSteps, segmentSteps } from './segment-steps';
