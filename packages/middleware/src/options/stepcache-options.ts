@@ -1,0 +1,49 @@
+import type { EmbeddingModelV4, LanguageModelV4CallOptions } from '@ai-sdk/provider';
+import type { AnyVerifier } from '@stepcache/verifiers';
+import type { Embedder } from '../embedding/embedder';
+import type { StepCacheEventHandler } from '../report/stepcache-event';
+import type { CacheStore } from '../store/cache-store';
+
+/** Options of {@link stepCacheMiddleware}. Every field is optional. */
+export interface StepCacheOptions {
+  /** Where verified answers are kept. Default: `memoryStore()` (in-process, bounded, no network). */
+  store?: CacheStore;
+  /**
+   * How prompts are embedded for retrieval: a StepCache `Embedder` or any AI
+   * SDK embedding model. Default: `localEmbedder()` (feature hashing, runs
+   * locally with no network).
+   */
+  embedding?: Embedder | EmbeddingModelV4;
+  /**
+   * Task verifiers, asked in order; the first whose `detect` recognises a
+   * request judges it. Requests no verifier recognises are free text and are
+   * reused only on an exact prompt match. Default: every built-in verifier
+   * of `@stepcache/verifiers`.
+   */
+  verifiers?: readonly AnyVerifier[];
+  /**
+   * Cosine similarity a cached request must reach to be considered for reuse,
+   * in [-1, 1]. Default `0.8`. Reuse is still decided by verification; this
+   * only bounds which candidates are looked at.
+   */
+  minSimilarity?: number;
+  /**
+   * Repair calls allowed after the first patch call (and after the full
+   * generation on a miss) before the deterministic fallback answers. A
+   * non-negative integer. Default `2`.
+   */
+  maxRepairs?: number;
+  /**
+   * Budget for each store or embedder operation, in milliseconds. Past it the
+   * request carries on without the cache (fail open) and an `error` event is
+   * emitted. Default `1000`; `Infinity` disables the limit.
+   */
+  timeoutMs?: number;
+  /**
+   * Derives the cache scope of a call. Default: `providerOptions.stepcache.scope`,
+   * or the shared scope `''`. Entries are never visible across scopes.
+   */
+  scope?: (params: LanguageModelV4CallOptions) => string | undefined;
+  /** Receives hits, patches, skips, fallbacks, stores and cache errors. Default: none. */
+  onEvent?: StepCacheEventHandler;
+}

@@ -1,0 +1,170 @@
+import type { LanguageModelV4StreamPart, LanguageModelV4Usage } from '@ai-sdk/provider';
+import type { AnyVerifier, PatchArgs, TaskInput } from '@stepcache/verifiers';
+import { StepCacheError } from '@stepcache/verifiers';
+import type { ModelCaller } from '../model-call/model-caller';
+import type { StepCacheEventHandler } from '../report/stepcache-event';
+import { addUsage, zeroUsage } from '../report/token-usage';
+import type { StepPlan } from '../reuse/plan-reuse';
+import { readSteps } from './read-steps';
+
+/** A verified answer assembled by patching. */
+export interface PatchedAnswer {
+  readonly answer: string;
+  /** Steps of `answer` that came from patch or repair calls or the fallback (not from `original`). */
+  readonly patchedSteps: number;
+  /** Steps of `answer` carried over from the starting plan. */
+  readonly keptSteps: number;
+  readonly modelCalls: number;
+  readonly usage: LanguageModelV4Usage;
+  /** True when the deterministic fallback wrote the answer's remaining steps. */
+  readonly fallback: boolean;
+  /** True when every model call whose text is in the answer ended with finish reason `stop`. */
+  readonly complete: boolean;
+}
+
+/** Inputs of {@link patchAnswer}. */
+export interface PatchAnswerOptions {
+  readonly verifier: AnyVerifier;
+  readonly problem: unknown;
+  readonly input: TaskInput;
+  /** The verified steps and the failures to start from. */
+  readonly start: Pick<StepPlan, 'kept' | 'rejected'>;
+  /**
+   * The model's stream for the original request, read before any patch call
+   * when set (a streamed miss); its text is segmented as a whole answer.
+   */
+  readonly original?: () => PromiseLike<ReadableStream<LanguageModelV4StreamPart>>;
+  /** Makes patch and repair calls. */
+  readonly callModel: ModelCaller;
+  /** Model calls allowed, `original` included, before the fallback answers (0: at once). */
+  readonly maxCalls: number;
+  readonly abortSignal?: AbortSignal;
+  readonly emit: StepCacheEventHandler;
+  /**
+   * Receives the answer's text as it grows, only ever extended by steps that
+   * verified (streaming). For `subset` verifiers the text comes once, whole.
+   */
+  readonly write?: (delta: string) => void;
+}
+
+/**
+ * Regenerates what failed. Each model call carries the verified steps so
+ * far; its steps are checked as they complete (a step is complete once the
+ * next one starts) and the call is cut at the first failing one. After
+ * `maxCalls` calls the verifier's deterministic fallback finishes the answer
+ * (its derivation follows the verified steps); without a fallback a
+ * `StepCacheError` (`ANSWER_UNVERIFIED`) is thrown. Never returns or writes an
+ * answer that failed verification. Errors of model calls are rethrown.
+ */
+export async function patchAnswer(options: PatchAnswerOptions): Promise<PatchedAnswer> {
+  const { verifier, problem, input, abortSignal, emit } = options;
+  const startCount = options.start.kept.length;
+  const kept = [...options.start.kept];
+  let rejected = [...options.start.rejected];
+  let written = '';
+  let usage = zeroUsage();
+  let modelCalls = 0;
+  let complete = true;
+
+  const release = (final: boolean) => {
+    if (options.write === undefined || kept.length === 0) return;
+    if (verifier.patchMode === 'subset' && !final) return;
+    const text = verifier.join(kept, problem);
+    if (!text.startsWith(written) || text.length === written.length) return;
+    options.write(text.slice(written.length));
+    written = text;
+  };
+  const accept = (step: string): boolean => {
+    const verdict = verifier.verifyStep(step, problem, { index: kept.length, previous: kept });
+    if (verdict.ok) {
+      kept.push(step);
+      release(false);
+      return true;
+    }
+    if (verdict.drop === true) return true;
+    rejected = [{ step, reason: verdict.reason }];
+    return false;
+  };
+  const reason = () => rejected[0]?.reason ?? 'the answer is incomplete';
+
+  release(false);
+  let patchAttempt = 0;
+  let originalSteps = 0;
+  for (let call = 1; call <= options.maxCalls; call++) {
+    abortSignal?.throwIfAborted();
+    let parse: (text: string) => string[];
+    let stream: ReadableStream<LanguageModelV4StreamPart>;
+    if (call === 1 && options.original !== undefined) {
+      parse = (text) => verifier.segment(text, problem);
+      stream = await options.original();
+    } else {
+      patchAttempt += 1;
+      const args: PatchArgs<unknown> = { problem, input, kept: [...kept], rejected, attempt: patchAttempt };
+      emit({ type: 'patch', task: verifier.task, attempt: patchAttempt, keptSteps: kept.length, reason: reason() });
+      parse = (text) => verifier.readPatch(text, args);
+      stream = await options.callModel(verifier.patchRequest(args));
+    }
+    modelCalls += 1;
+    const before = kept.length;
+    const read = await readSteps(stream, parse, accept, abortSignal);
+    usage = addUsage(usage, read.usage);
+    // A call we cut at a refused step is not a truncated answer; one that ran out of tokens is.
+    if (kept.length > before && read.allAccepted && read.finishReason !== 'stop') complete = false;
+    if (call === 1 && options.original !== undefined) originalSteps = kept.length - before;
+    // A refused step ends the call; in suffix mode what verified before it may already be a whole answer.
+    if (!read.allAccepted && verifier.patchMode !== 'suffix') continue;
+    const answer = verifier.join(kept, problem);
+    const verdict = kept.length > 0 ? verifier.verifyAnswer(answer, problem) : { ok: false as const, reason: 'no step verified' };
+    if (!verdict.ok && !read.allAccepted) continue;
+    if (verdict.ok) {
+      release(true);
+      return {
+        answer,
+        keptSteps: startCount,
+        patchedSteps: kept.length - startCount - originalSteps,
+        modelCalls,
+        usage,
+        fallback: false,
+        complete,
+      };
+    }
+    rejected = [{ step: '', reason: verdict.reason }];
+  }
+
+  abortSignal?.throwIfAborted();
+  const fallback = verifier.fallback?.(problem);
+  if (fallback === undefined || !verifier.verifyAnswer(fallback, problem).ok) {
+    throw new StepCacheError({
+      code: 'ANSWER_UNVERIFIED',
+      message: `StepCache could not produce a verified ${verifier.task} answer after ${modelCalls} model call(s): ${reason()}`,
+      details: { task: verifier.task, reason: reason(), rejected },
+    });
+  }
+  emit({ type: 'fallback', task: verifier.task, reason: reason() });
+  const fallbackSteps = verifier.segment(fallback, problem);
+  const stitched = [...kept, ...fallbackSteps];
+  if (kept.length > 0 && verifier.verifyAnswer(verifier.join(stitched, problem), problem).ok) {
+    kept.push(...fallbackSteps);
+    release(true);
+    return {
+      answer: verifier.join(kept, problem),
+      keptSteps: startCount,
+      patchedSteps: kept.length - startCount - originalSteps,
+      modelCalls,
+      usage,
+      fallback: true,
+      complete: true,
+    };
+  }
+  if (written !== '') {
+    // The verified steps already sent cannot be taken back, and they do not stitch with the fallback.
+    throw new StepCacheError({
+      code: 'ANSWER_UNVERIFIED',
+      message: `StepCache could not stitch the ${verifier.task} fallback to the steps already streamed: ${reason()}`,
+      details: { task: verifier.task, reason: reason(), rejected },
+    });
+  }
+  kept.splice(0, kept.length, ...fallbackSteps);
+  release(true);
+  return { answer: fallback, keptSteps: 0, patchedSteps: fallbackSteps.length, modelCalls, usage, fallback: true, complete: true };
+}

@@ -1,0 +1,72 @@
+import type { LanguageModelV4FinishReason, LanguageModelV4Usage } from '@ai-sdk/provider';
+import type { Classification } from '../classify/classify-task';
+import type { ModelCaller } from '../model-call/model-caller';
+import type { ResolvedOptions } from '../options/resolve-options';
+import type { TaskInput } from '@stepcache/verifiers';
+import { zeroUsage } from '../report/token-usage';
+import { checkSteps } from '../reuse/plan-reuse';
+import { patchAnswer } from './patch-answer';
+
+/** A freshly generated answer after verification and, if needed, repair. */
+export interface SettledAnswer {
+  /** The answer to serve. */
+  readonly answer: string;
+  /** True when `answer` is not the model's text verbatim. */
+  readonly changed: boolean;
+  /** True when the answer may be stored: verified (or free text) and complete. */
+  readonly storable: boolean;
+  readonly patchedSteps: number;
+  /** Repair calls made after the generation. */
+  readonly repairCalls: number;
+  /** Tokens spent by repair calls. */
+  readonly repairUsage: LanguageModelV4Usage;
+  readonly fallback: boolean;
+}
+
+/**
+ * Verifies a full generation. A correct answer is served as the model wrote
+ * it; a wrong one keeps its verified steps and is repaired like a patch (at
+ * most `maxRepairs` calls, then the fallback). Free text is served as is.
+ */
+export async function settleFreshAnswer(
+  options: ResolvedOptions,
+  args: {
+    classification: Classification;
+    input: TaskInput;
+    text: string;
+    finishReason: LanguageModelV4FinishReason;
+    callModel: ModelCaller;
+    abortSignal?: AbortSignal;
+  },
+): Promise<SettledAnswer> {
+  const { classification, text } = args;
+  const stopped = args.finishReason.unified === 'stop';
+  const asIs = { answer: text, changed: false, patchedSteps: 0, repairCalls: 0, repairUsage: zeroUsage(), fallback: false };
+  const { verifier, problem } = classification;
+  if (verifier === undefined) return { ...asIs, storable: stopped && text.trim() !== '' };
+  if (verifier.verifyAnswer(text, problem).ok) return { ...asIs, storable: stopped };
+
+  const start = checkSteps(verifier, verifier.segment(text, problem), problem);
+  if (start.answer !== undefined) {
+    return { ...asIs, answer: start.answer, changed: true, storable: stopped };
+  }
+  const patched = await patchAnswer({
+    verifier,
+    problem,
+    input: args.input,
+    start,
+    callModel: args.callModel,
+    maxCalls: options.maxRepairs,
+    ...(args.abortSignal === undefined ? {} : { abortSignal: args.abortSignal }),
+    emit: options.emit,
+  });
+  return {
+    answer: patched.answer,
+    changed: true,
+    storable: patched.complete,
+    patchedSteps: patched.patchedSteps,
+    repairCalls: patched.modelCalls,
+    repairUsage: patched.usage,
+    fallback: patched.fallback,
+  };
+}
