@@ -1,5 +1,6 @@
 import type { LanguageModelV4CallOptions } from '@ai-sdk/provider';
-import { generateText, wrapLanguageModel } from 'ai';
+import { generateText, tool, wrapLanguageModel } from 'ai';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import type { StepCacheEvent } from './report/stepcache-event';
 import type { StepCacheOptions } from './options/stepcache-options';
@@ -194,6 +195,11 @@ describe('stepCacheMiddleware through generateText', () => {
   it('bypasses calls with tools and calls that opt out', async () => {
     const { ask } = setup(correctModel);
     await ask('Solve for x: 2x + 3 = 7');
+    const withTools = await ask('Solve for x: 2x + 3 = 7', {
+      tools: { calculator: tool({ inputSchema: z.object({ expression: z.string() }), execute: async () => 0 }) },
+    });
+    expect(withTools.meta).toMatchObject({ path: 'bypass', reason: 'the call has tools' });
+    expect(withTools.calls).toHaveLength(1);
     const optedOut = await ask('Solve for x: 2x + 3 = 7', { providerOptions: { stepcache: { bypass: true } } });
     expect(optedOut.meta).toMatchObject({ path: 'bypass' });
     expect(optedOut.calls).toHaveLength(1);

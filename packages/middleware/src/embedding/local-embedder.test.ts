@@ -45,8 +45,8 @@ const problems: { base: string; variants: string[] }[] = [
 
 describe('localEmbedder', () => {
   it('is named after its version and dimensions', () => {
-    expect(embedder.id).toBe('local-hash-v1:256');
-    expect(localEmbedder({ dimensions: 64 }).id).toBe('local-hash-v1:64');
+    expect(embedder.id).toBe('local-hash-v2:256');
+    expect(localEmbedder({ dimensions: 64 }).id).toBe('local-hash-v2:64');
   });
 
   it('returns unit vectors of the configured length', async () => {
@@ -59,6 +59,11 @@ describe('localEmbedder', () => {
   it('gives the same text similarity 1, and ignores case and spacing', () => {
     expect(similarity('Solve 2x + 3 = 7', 'Solve 2x + 3 = 7')).toBeCloseTo(1, 6);
     expect(similarity('Solve 2x + 3 = 7', 'SOLVE 2X+3=7')).toBeCloseTo(1, 6);
+  });
+
+  it('treats a sign flip of a constant as a variant, not a new problem', () => {
+    expect(similarity('What is x in 38 = 3x + 8?', 'What is x in -14 = 3x + 8?')).toBeGreaterThan(0.9);
+    expect(similarity('Solve 2x - 3 = 7', 'Solve -2x - 3 = -7')).toBeGreaterThan(0.9);
   });
 
   it('is deterministic across instances and calls', () => {

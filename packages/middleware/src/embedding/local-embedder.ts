@@ -15,7 +15,7 @@ export interface LocalEmbedderOptions {
 
 /** The embedder returned by {@link localEmbedder}. */
 export interface LocalEmbedder extends Embedder {
-  /** `local-hash-v1:<dimensions>`. */
+  /** `local-hash-v2:<dimensions>`. */
   readonly id: string;
   /** Length of the vectors it returns. */
   readonly dimensions: number;
@@ -58,7 +58,7 @@ export function localEmbedder(options: LocalEmbedderOptions = {}): LocalEmbedder
   }
   const embedSync = (text: string): Float32Array => embedLocally(text, dimensions);
   return {
-    id: `local-hash-v1:${dimensions}`,
+    id: `local-hash-v2:${dimensions}`,
     dimensions,
     embedSync,
     embed: async (text) => embedSync(text),

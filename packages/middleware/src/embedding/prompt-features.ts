@@ -6,9 +6,9 @@
  * break ties:
  *
  * - `shape` (1.5): a whole run of math tokens with numbers replaced by
- *   `<num>`, one-letter identifiers by `<var>`, and `+`/`-` by `±` (a sign is
- *   part of a constant): "2x + 3 = 7" and "5y - 1 = 9" both give
- *   `<num><var>±<num>=<num>`.
+ *   `<num>`, one-letter identifiers by `<var>`, `+`/`-` by `±`, and unary
+ *   signs dropped (a sign is part of a constant): "2x + 3 = 7",
+ *   "5y - 1 = 9" and "-5y - 1 = -9" all give `<num><var>±<num>=<num>`.
  * - `shapeTrigram` (0.5): three consecutive tokens of such a run (with the
  *   real `+` or `-`), for partial credit when two equations share most of
  *   their form.
@@ -54,6 +54,9 @@ const ASK_WORDS = new Set(
   ),
 );
 
+/** Tokens after which `+` or `-` is a sign, not an operation. */
+const UNARY_AFTER = new Set(['=', '(', '*', '/', '^', '<', '>', '≤', '≥', '≠']);
+const isSign = (token: Token): boolean => token.text === '+' || token.text === '-';
 const OPERATORS = new Set(['=', '+', '-', '*', '/', '^', '<', '>', '≤', '≥', '≠', '(', ')', '%']);
 const TOKEN = /\p{L}+|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
 const LETTERS = /^\p{L}/u;
@@ -89,9 +92,11 @@ export function promptFeatures(text: string): FeatureBag {
   let equals = 0;
   let run: Token[] = [];
   const closeRun = (): void => {
-    if (run.length >= 2) {
-      add(`s|${run.map((t) => (t.text === '+' || t.text === '-' ? '±' : t.shape)).join('')}`, w.shape);
-      for (let i = 0; i + 2 < run.length; i++) add(`t|${run[i]!.shape}${run[i + 1]!.shape}${run[i + 2]!.shape}`, w.shapeTrigram);
+    // A unary sign belongs to its constant: "-14 = 3x + 8" has the shape of "38 = 3x + 8".
+    const math = run.filter((t, i) => !(isSign(t) && (i === 0 || UNARY_AFTER.has(run[i - 1]!.text))));
+    if (math.length >= 2) {
+      add(`s|${math.map((t) => (isSign(t) ? '±' : t.shape)).join('')}`, w.shape);
+      for (let i = 0; i + 2 < math.length; i++) add(`t|${math[i]!.shape}${math[i + 1]!.shape}${math[i + 2]!.shape}`, w.shapeTrigram);
     }
     run = [];
   };
