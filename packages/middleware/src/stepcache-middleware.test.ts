@@ -37,8 +37,10 @@ const SOLUTIONS: Record<string, string> = {
     'Step 1: Expand the left side: 3(x + 2) = 3x + 6\nStep 2: So 3x + 6 = 24\nStep 3: Subtract 6 from both sides: 3x = 18\nStep 4: Divide by 3: x = 6\nFinal answer: x = 6',
   'Solve the system: 2x + y = 7 and x - y = 2':
     '1. From the second equation, x = y + 2\n2. Substitute into the first: 2(y + 2) + y = 7\n3. So 3y + 4 = 7, hence 3y = 3 and y = 1\n4. Then x = 1 + 2 = 3\nFinal answer: x = 3, y = 1',
-  'Solve the system: 2x + y = 10 and x - y = 2':
+  'Solve the system: 2x + y = 10 and x = y + 2':
     '1. From the second equation, x = y + 2\n2. Substitute into the first: 2(y + 2) + y = 10\n3. So 3y + 4 = 10, hence 3y = 6 and y = 2\n4. Then x = 2 + 2 = 4\nFinal answer: x = 4, y = 2',
+  'Solve 3(x + 2) = x + 24':
+    'Step 1: Expand the left side: 3(x + 2) = 3x + 6\nStep 2: So 3x + 6 = x + 24\nStep 3: Subtract x and 6 from both sides: 2x = 18\nStep 4: Divide by 2: x = 9\nFinal answer: x = 9',
 };
 
 /** A model that solves the fixtures correctly and continues patch requests with the right remaining steps. */
@@ -70,22 +72,33 @@ describe('stepCacheMiddleware through generateText', () => {
     expect(second.usage.outputTokens).toBe(0);
   });
 
-  it('reuses the verified prefix and patches from the first failing step when a constant changes', async () => {
+  it('re-derives a changed constant and reuses the whole derivation with no model call', async () => {
     const { ask } = setup(correctModel);
     await ask('Solve 3(x + 2) = 21');
-    const patched = await ask('Solve 3(x + 2) = 24');
+    const reused = await ask('Solve 3(x + 2) = 24');
+    expect(reused.calls).toHaveLength(0);
+    expect(reused.meta).toMatchObject({ path: 'reuse', modelCalls: 0 });
+    expect(reused.text).toMatch(/x = 6\s*$/);
+    expect(reused.text).not.toContain('21');
+  });
+
+  it('reuses the verified prefix and patches from the first failing step when the equation changes', async () => {
+    // A looser retrieval threshold makes the changed equation a candidate at all.
+    const { ask } = setup(correctModel, { minSimilarity: 0.3 });
+    await ask('Solve 3(x + 2) = 21');
+    const patched = await ask('Solve 3(x + 2) = x + 24');
     expect(patched.meta).toMatchObject({ path: 'patch', reusedSteps: 1, modelCalls: 1 });
-    expect(patched.text).toMatch(/x = 6\s*$/);
+    expect(patched.text).toMatch(/x = 9\s*$/);
     expect(patched.text).not.toContain('21');
     // The patch call carries the verified prefix as context.
     const patchPrompt = promptText(patched.calls[0]!);
     expect(patchPrompt).toContain('3(x + 2) = 3x + 6');
   });
 
-  it('patches a system from the step the new constant breaks', async () => {
-    const { ask } = setup(correctModel);
+  it('patches a system from the step the changed equations break', async () => {
+    const { ask } = setup(correctModel, { minSimilarity: 0.3 });
     await ask('Solve the system: 2x + y = 7 and x - y = 2');
-    const patched = await ask('Solve the system: 2x + y = 10 and x - y = 2');
+    const patched = await ask('Solve the system: 2x + y = 10 and x = y + 2');
     expect(patched.meta).toMatchObject({ path: 'patch', reusedSteps: 1 });
     expect(patched.text).toMatch(/x = 4, y = 2/);
   });

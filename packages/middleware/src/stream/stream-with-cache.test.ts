@@ -49,7 +49,7 @@ const FIX = {
   a1: 'Step 1: Subtract 3 from both sides: 2x = 4\nStep 2: Divide both sides by 2: x = 2\nFinal answer: x = 2',
   q2: 'Solve 3(x + 2) = 21',
   a2: 'Step 1: Expand the left side: 3(x + 2) = 3x + 6\nStep 2: So 3x + 6 = 21\nStep 3: Subtract 6 from both sides: 3x = 15\nStep 4: Divide by 3: x = 5\nFinal answer: x = 5',
-  q3: 'Solve 3(x + 2) = 24',
+  q3: 'Solve 3(x + 2) = x + 24',
 };
 
 describe('streamText over stepCacheMiddleware', () => {
@@ -78,15 +78,15 @@ describe('streamText over stepCacheMiddleware', () => {
         patchCalls += 1;
         // First continuation slips (3x = 17); the repair is right.
         return patchCalls === 1
-          ? 'Step 2: So 3x + 6 = 24\nStep 3: Subtract 6 from both sides: 3x = 17\nStep 4: x = 17/3\nFinal answer: x = 17/3'
-          : 'Step 3: Subtract 6 from both sides: 3x = 18\nStep 4: Divide by 3: x = 6\nFinal answer: x = 6';
+          ? 'Step 2: So 3x + 6 = x + 24\nStep 3: Subtract x and 6 from both sides: 2x = 17\nStep 4: x = 17/2\nFinal answer: x = 17/2'
+          : 'Step 3: Subtract x and 6 from both sides: 2x = 18\nStep 4: Divide by 2: x = 9\nFinal answer: x = 9';
       }
       return 'unexpected';
-    });
+    }, { minSimilarity: 0.3 });
     await stream(FIX.q2);
     const patched = await stream(FIX.q3);
     expect(patched.meta).toMatchObject({ path: 'patch', reusedSteps: 1, modelCalls: 2 });
-    expect(patched.text).toMatch(/x = 6\s*$/);
+    expect(patched.text).toMatch(/x = 9\s*$/);
     expect(patched.text).not.toContain('17');
     expect(patched.deltas[0]).toContain('3(x + 2) = 3x + 6');
     expect(patched.deltas[0]).not.toContain('24');

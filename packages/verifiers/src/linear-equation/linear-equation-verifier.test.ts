@@ -212,9 +212,16 @@ describe('linearEquationVerifier', () => {
       expect(verifier.verifyAnswer(verifier.join(adapted.steps, swapped), swapped)).toEqual({ ok: true });
     });
 
-    it('changes nothing when the names already match', () => {
+    it('changes nothing when names and numbers already match', () => {
       const steps = verifier.segment(GPT_SINGLE, SINGLE);
-      expect(verifier.adapt!(steps, SINGLE, problem('Solve for x: 2x + 5 = 11'))).toEqual({ steps, adapted: 0 });
+      expect(verifier.adapt!(steps, SINGLE, problem('Find x if 2x + 3 = 7.'))).toEqual({ steps, adapted: 0 });
+    });
+
+    it('re-derives the numbers when only the constants changed (see reinstantiate-constants.test.ts)', () => {
+      const next = problem('Solve for x: 2x + 5 = 11');
+      const adapted = verifier.adapt!(verifier.segment(GPT_SINGLE, SINGLE), SINGLE, next);
+      expect(adapted.adapted).toBeGreaterThan(0);
+      expect(verifier.verifyAnswer(verifier.join(adapted.steps, next), next)).toEqual({ ok: true });
     });
 
     it('leaves the article "a" alone', () => {

@@ -9,6 +9,8 @@ import { valueClaims } from './final-answer';
 import type { LinearProblem } from './linear-problem';
 import type { NumericRule } from './numeric-rule';
 import { buildPatchRequest, readPatchSteps } from './patch-prompt';
+import { pairProblems, type ProblemPair } from './problem-pair';
+import { reinstantiateConstants } from './reinstantiate-constants';
 import { renameVariables } from './rename-variables';
 import { variableMapping } from './variable-mapping';
 import { writeSolution } from './write-solution';
@@ -94,7 +96,11 @@ function excerpt(step: string): string {
  *   closing prose may follow), as a reader — and the benchmark's scorer —
  *   takes the last line as the answer.
  * - `adapt` renames variables when the new system is the cached one under
- *   another naming.
+ *   another naming, and re-derives the numbers of the cached steps when the
+ *   new problem has the same structure with other constants (see
+ *   `pairProblems` and `reinstantiateConstants`), so such a request can be
+ *   served without a model call. Each rewritten step is checked against the
+ *   new problem before it is offered; memoised per pair of problems.
  * - `fallback` writes an exact derivation by elimination.
  *
  * Parses are memoised (bounded LRU per verifier) and the hot paths use exact
@@ -122,6 +128,23 @@ export function linearEquationVerifier(options: LinearEquationVerifierOptions = 
     problem: LinearProblem,
     context: Pick<StepContext<LinearProblem>, 'previous' | 'source'>,
   ): Verdict => checkStep(analyse(step), problem, context.previous.map(analyse), rule, context.source);
+
+  // Adaptations per (cached problem, new problem), then per cached answer: a hit on the same
+  // cached entry for the same request re-derives nothing.
+  const pairs = new WeakMap<LinearProblem, WeakMap<LinearProblem, { pair: ProblemPair | undefined; answers: BoundedMemo<string, string[]> }>>();
+  const adaptation = (cached: LinearProblem, next: LinearProblem, mapping: ReadonlyMap<string, string>) => {
+    let inner = pairs.get(cached);
+    if (!inner) {
+      inner = new WeakMap();
+      pairs.set(cached, inner);
+    }
+    let entry = inner.get(next);
+    if (!entry) {
+      entry = { pair: pairProblems(cached, next, mapping), answers: new BoundedMemo(4) };
+      inner.set(next, entry);
+    }
+    return entry;
+  };
 
   return {
     task: 'linear-equation',
@@ -156,9 +179,18 @@ export function linearEquationVerifier(options: LinearEquationVerifierOptions = 
 
     adapt(steps, cached, next) {
       const mapping = variableMapping(cached, next);
-      if (mapping.size === 0) return { steps: [...steps], adapted: 0 };
-      const renamed = steps.map((step) => renameVariables(step, mapping));
-      return { steps: renamed, adapted: renamed.filter((step, i) => step !== steps[i]).length };
+      const renamed = mapping.size === 0 ? [...steps] : steps.map((step) => renameVariables(step, mapping));
+      const { pair, answers } = adaptation(cached, next, mapping);
+      const result = !pair
+        ? renamed
+        : answers.getOrCompute(renamed.join('\u0000'), () =>
+            reinstantiateConstants(renamed, pair, {
+              analyse,
+              rule,
+              verify: (step, previous) => checkStep(analyse(step), next, previous.map(analyse), rule, cached).ok,
+            }),
+          );
+      return { steps: [...result], adapted: result.filter((step, i) => step !== steps[i]).length };
     },
 
     verifyStep,

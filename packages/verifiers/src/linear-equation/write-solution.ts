@@ -4,15 +4,20 @@ import { gcd, lcm } from './integers';
 import { solveWithNerdamer, type LinearEquation } from './linear-system';
 
 /** An equation with integer coefficients over the problem's unknowns (0 where absent). */
-interface IntegerRow {
+export interface IntegerRow {
+  /** Integer coefficient of each unknown, in the problem's order. */
   readonly coefficients: readonly bigint[];
+  /** The right-hand side. */
   readonly constant: bigint;
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
 
-/** Scales an equation to coprime integer coefficients. */
-function toIntegerRow(eq: LinearEquation, unknowns: readonly string[]): IntegerRow {
+/**
+ * Scales an equation to coprime integer coefficients (the form the fallback
+ * writes), keeping its sign; coefficients in the order of `unknowns`.
+ */
+export function toIntegerRow(eq: LinearEquation, unknowns: readonly string[]): IntegerRow {
   const values = [...unknowns.map((u) => eq.coefficients.get(u) ?? new Fraction(0)), eq.constant];
   const common = lcm(values.map((v) => v.d));
   const scaled = values.map((v) => {
@@ -22,6 +27,7 @@ function toIntegerRow(eq: LinearEquation, unknowns: readonly string[]): IntegerR
   return reduce({ coefficients: scaled.slice(0, -1), constant: scaled[scaled.length - 1] as bigint });
 }
 
+/** Divides a row by the greatest common divisor of its entries. */
 function reduce(row: IntegerRow): IntegerRow {
   const g = [...row.coefficients, row.constant].reduce((acc, v) => gcd(acc, v), 0n);
   if (g <= 1n) return row;
