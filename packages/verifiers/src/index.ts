@@ -3,3 +3,4 @@ export * from './errors/stepcache-error';
 export * from './builtin-verifiers';
 export * from './segmentation';
 export * from './linear-equation';
+export * from './json';

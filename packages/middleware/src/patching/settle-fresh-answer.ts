@@ -6,6 +6,7 @@ import type { TaskInput } from '@stepcache/verifiers';
 import { zeroUsage } from '../report/token-usage';
 import { checkSteps } from '../reuse/plan-reuse';
 import { patchAnswer } from './patch-answer';
+import { repairBound } from './repair-bound';
 
 /** A freshly generated answer after verification and, if needed, repair. */
 export interface SettledAnswer {
@@ -16,6 +17,8 @@ export interface SettledAnswer {
   /** True when the answer may be stored: verified (or free text) and complete. */
   readonly storable: boolean;
   readonly patchedSteps: number;
+  /** The steps repair calls (or the fallback) wrote. */
+  readonly patched: readonly string[];
   /** Repair calls made after the generation. */
   readonly repairCalls: number;
   /** Tokens spent by repair calls. */
@@ -25,8 +28,12 @@ export interface SettledAnswer {
 
 /**
  * Verifies a full generation. A correct answer is served as the model wrote
- * it; a wrong one keeps its verified steps and is repaired like a patch (at
- * most `maxRepairs` calls, then the fallback). Free text is served as is.
+ * it; one whose verified steps already make a correct answer once stitched
+ * (JSON repaired locally: prose, fences and syntax slips removed) is served
+ * stitched, with no call; a wrong one keeps its verified steps and is
+ * repaired like a patch (at most `maxRepairs` calls, lowered to the
+ * verifier's own bound, then the fallback). Free text is served as is. Only
+ * an answer whose generation stopped normally may be stored.
  */
 export async function settleFreshAnswer(
   options: ResolvedOptions,
@@ -41,7 +48,7 @@ export async function settleFreshAnswer(
 ): Promise<SettledAnswer> {
   const { classification, text } = args;
   const stopped = args.finishReason.unified === 'stop';
-  const asIs = { answer: text, changed: false, patchedSteps: 0, repairCalls: 0, repairUsage: zeroUsage(), fallback: false };
+  const asIs = { answer: text, changed: false, patchedSteps: 0, patched: [], repairCalls: 0, repairUsage: zeroUsage(), fallback: false };
   const { verifier, problem } = classification;
   if (verifier === undefined) return { ...asIs, storable: stopped && text.trim() !== '' };
   if (verifier.verifyAnswer(text, problem).ok) return { ...asIs, storable: stopped };
@@ -56,15 +63,17 @@ export async function settleFreshAnswer(
     input: args.input,
     start,
     callModel: args.callModel,
-    maxCalls: options.maxRepairs,
+    maxCalls: repairBound(options.maxRepairs, verifier),
     ...(args.abortSignal === undefined ? {} : { abortSignal: args.abortSignal }),
     emit: options.emit,
   });
   return {
     answer: patched.answer,
     changed: true,
-    storable: patched.complete,
+    // Steps kept from a cut-off generation make the answer a cut-off one too.
+    storable: patched.complete && (stopped || start.kept.length === 0),
     patchedSteps: patched.patchedSteps,
+    patched: patched.patched,
     repairCalls: patched.modelCalls,
     repairUsage: patched.usage,
     fallback: patched.fallback,

@@ -11,15 +11,25 @@ export interface PartitionParts {
   /** The caller's scope (tenant, user, namespace). */
   readonly scope: string;
   readonly request: ParsedRequest;
+  /**
+   * True when the verifier of the request judges answers against the
+   * response schema itself (`Verifier.judgesSchema`): the schema then stays
+   * out of the key, so a cached answer can be re-checked against a changed
+   * schema. The format's type, name and description stay in.
+   */
+  readonly schemaJudged?: boolean;
 }
 
 /**
  * The partition a call reads and writes: same embedder, provider, model,
  * scope, system prompt, conversation before the question, and response
- * format (type and schema). Nothing is ever reused across partitions.
+ * format (type, name, description and — unless the verifier judges it —
+ * schema). Nothing is ever reused across partitions.
  */
 export function partitionKey(parts: PartitionParts): Promise<string> {
   const { input, history } = parts.request;
+  const format = input.responseFormat;
+  const formatKey = parts.schemaJudged === true && format.type === 'json' ? { ...format, schema: undefined } : format;
   return digest(
     JSON.stringify([
       parts.embedder,
@@ -28,7 +38,7 @@ export function partitionKey(parts: PartitionParts): Promise<string> {
       parts.scope,
       input.system ?? null,
       history.map(messageText),
-      input.responseFormat,
+      formatKey,
     ]),
   );
 }

@@ -47,6 +47,7 @@ export async function prepareRequest(
     modelId: model.modelId,
     scope: options.scope(params) ?? '',
     request,
+    schemaJudged: classification.verifier?.judgesSchema === true,
   });
   return { kind: 'cacheable', request, classification, partition };
 }

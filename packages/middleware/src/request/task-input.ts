@@ -52,7 +52,12 @@ export function parseRequest(params: LanguageModelV4CallOptions): ParsedRequest 
     ...(system === '' ? {} : { system }),
     responseFormat:
       format?.type === 'json'
-        ? { type: 'json', ...(format.schema === undefined ? {} : { schema: format.schema }) }
+        ? {
+            type: 'json',
+            ...(format.schema === undefined ? {} : { schema: format.schema }),
+            ...(format.name === undefined ? {} : { name: format.name }),
+            ...(format.description === undefined ? {} : { description: format.description }),
+          }
         : { type: 'text' },
   };
   return { input, systemMessages, history: rest.slice(0, -1) };

@@ -10,6 +10,8 @@ export type ReuseDecision =
   | {
       readonly path: 'reuse';
       readonly answer: string;
+      /** The verified steps the answer was stitched from (none for free text). */
+      readonly steps: readonly string[];
       readonly reusedSteps: number;
       readonly adaptedSteps: number;
       readonly similarity: number;
@@ -37,7 +39,7 @@ export function decideReuse(prepared: PreparedRequest, candidate: Candidate | un
   }
   if (classification.verifier === undefined) {
     return candidate.exact
-      ? { path: 'reuse', answer: entry.answer, reusedSteps: 1, adaptedSteps: 0, similarity }
+      ? { path: 'reuse', answer: entry.answer, steps: [], reusedSteps: 1, adaptedSteps: 0, similarity }
       : { path: 'skip', reason: `${TEXT_TASK} has no verifier and is reused only on an exact prompt match`, similarity };
   }
   const problem = cachedProblem(classification.verifier, entry);
@@ -47,7 +49,7 @@ export function decideReuse(prepared: PreparedRequest, candidate: Candidate | un
   const plan = planReuse(classification.verifier, { problem, answer: entry.answer }, classification.problem);
   if (plan.kind === 'skip') return { path: 'skip', reason: plan.reason, similarity };
   if (plan.answer !== undefined) {
-    return { path: 'reuse', answer: plan.answer, reusedSteps: plan.kept.length, adaptedSteps: plan.adapted, similarity };
+    return { path: 'reuse', answer: plan.answer, steps: plan.kept, reusedSteps: plan.kept.length, adaptedSteps: plan.adapted, similarity };
   }
   return { path: 'patch', plan, adaptedSteps: plan.adapted, similarity };
 }

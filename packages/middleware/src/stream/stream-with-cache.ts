@@ -4,19 +4,16 @@ import type {
   LanguageModelV4StreamPart,
   LanguageModelV4StreamResult,
 } from '@ai-sdk/provider';
-import { TEXT_TASK } from '../classify/classify-task';
-import { promptKey } from '../keys/prompt-key';
 import { streamCaller } from '../model-call/model-caller';
 import type { ResolvedOptions } from '../options/resolve-options';
 import type { PatchedAnswer } from '../patching/patch-answer';
 import { patchAnswer } from '../patching/patch-answer';
+import { repairBound } from '../patching/repair-bound';
+import { bypassMetadata, freshMetadata, patchMetadata, reuseMetadata } from '../report/path-metadata';
 import type { StepCacheMetadata } from '../report/stepcache-metadata';
 import { toProviderMetadata } from '../report/stepcache-metadata';
 import { zeroUsage } from '../report/token-usage';
-import { prepareRequest } from '../request/prepare-request';
-import { findCandidate } from '../retrieval/find-candidate';
-import { decideReuse } from '../reuse/decide-reuse';
-import { storeAnswer } from '../storage/store-answer';
+import { beginRequest } from '../request/begin-request';
 import { closingParts, openingParts, streamOf, TEXT_ID } from './stream-parts';
 
 /** What `wrapStream` receives. */
@@ -38,43 +35,20 @@ export interface StreamCall {
  * Nothing is stored from a stream that errored, was aborted or was cut off.
  */
 export async function streamWithCache(options: ResolvedOptions, call: StreamCall): Promise<LanguageModelV4StreamResult> {
-  const startedAt = performance.now();
   const { params, model } = call;
-  const abortSignal = params.abortSignal;
-  const finish = (metadata: StepCacheMetadata) => {
-    options.emit({ type: 'request', metadata, durationMs: performance.now() - startedAt });
-    return metadata;
-  };
-
-  const prepared = await prepareRequest(params, model, options);
-  if (prepared.kind === 'bypass') {
+  const start = await beginRequest(options, params, model);
+  if (start.kind === 'bypass') {
     const result = await call.doStream();
-    const metadata = { path: 'bypass', task: TEXT_TASK, reusedSteps: 0, patchedSteps: 0, modelCalls: 1, reason: prepared.reason } as const;
-    return { ...result, stream: result.stream.pipeThrough(passThrough(() => Promise.resolve(finish(metadata)))) };
+    const metadata = start.finish(bypassMetadata(start.reason));
+    return { ...result, stream: result.stream.pipeThrough(passThrough(() => Promise.resolve(metadata))) };
   }
 
+  const { prepared, decision, finish, store } = start;
   const { request, classification } = prepared;
-  const key = await promptKey(request.input.prompt);
-  const lookup = await findCandidate(options, {
-    partition: prepared.partition,
-    promptKey: key,
-    prompt: request.input.prompt,
-    ...(abortSignal === undefined ? {} : { abortSignal }),
-  });
-  const decision = decideReuse(prepared, lookup.candidate);
-  const task = classification.task;
-  const store = (answer: string) => storeAnswer(options, prepared, { promptKey: key, embedding: lookup.embedding, answer });
+  const abortSignal = params.abortSignal;
 
   if (decision.path === 'reuse') {
-    const metadata = finish({
-      path: 'reuse',
-      task,
-      reusedSteps: decision.reusedSteps,
-      patchedSteps: 0,
-      modelCalls: 0,
-      similarity: decision.similarity,
-      ...(decision.adaptedSteps > 0 ? { adaptedSteps: decision.adaptedSteps } : {}),
-    });
+    const metadata = finish(reuseMetadata(classification, decision));
     return {
       stream: streamOf([
         ...openingParts(model.modelId),
@@ -84,12 +58,9 @@ export async function streamWithCache(options: ResolvedOptions, call: StreamCall
     };
   }
 
-  if (decision.path === 'skip') {
-    options.emit({ type: 'skip', task, reason: decision.reason, similarity: decision.similarity });
-  }
   const { verifier, problem } = classification;
-  const skipFields = decision.path === 'skip' ? { similarity: decision.similarity, reason: decision.reason } : {};
-
+  // Only read on the miss and skip paths (a patch always has a verifier).
+  const fresh = decision.path === 'skip' ? decision : ({ path: 'miss' } as const);
   if (verifier === undefined) {
     const result = await call.doStream();
     return {
@@ -97,61 +68,37 @@ export async function streamWithCache(options: ResolvedOptions, call: StreamCall
       stream: result.stream.pipeThrough(
         passThrough(async (text, stopped) => {
           const stored = stopped && text.trim() !== '' && (await store(text));
-          return finish({ path: decision.path === 'skip' ? 'skip' : 'miss', task, reusedSteps: 0, patchedSteps: 0, modelCalls: 1, ...skipFields, stored });
+          return finish(freshMetadata(classification, fresh, { patched: [], modelCalls: 1, fallback: false }, stored));
         }),
       ),
     };
   }
 
-  const common = {
+  const patchOptions = {
     verifier,
     problem,
     input: request.input,
     callModel: streamCaller(model, params, request),
-    maxCalls: 1 + options.maxRepairs,
+    maxCalls: 1 + repairBound(options.maxRepairs, verifier),
     ...(abortSignal === undefined ? {} : { abortSignal }),
     emit: options.emit,
   };
   return {
     stream: assembledStream(model.modelId, async (write) => {
       if (decision.path === 'patch') {
-        const patched = await patchAnswer({ ...common, start: decision.plan, write });
+        const patched = await patchAnswer({ ...patchOptions, start: decision.plan, write });
         const stored = patched.complete && (await store(patched.answer));
-        return {
-          patched,
-          metadata: finish({
-            path: 'patch',
-            task,
-            reusedSteps: patched.keptSteps,
-            patchedSteps: patched.patchedSteps,
-            modelCalls: patched.modelCalls,
-            similarity: decision.similarity,
-            ...(decision.adaptedSteps > 0 ? { adaptedSteps: decision.adaptedSteps } : {}),
-            ...(patched.fallback ? { fallback: true } : {}),
-            stored,
-          }),
-        };
+        return { patched, metadata: finish(patchMetadata(classification, decision, patched, stored)) };
       }
+      // A miss or skip: the model's own stream is read first, its steps released as they verify.
       const patched = await patchAnswer({
-        ...common,
+        ...patchOptions,
         start: { kept: [], rejected: [] },
         original: async () => (await call.doStream()).stream,
         write,
       });
       const stored = patched.complete && (await store(patched.answer));
-      return {
-        patched,
-        metadata: finish({
-          path: decision.path === 'skip' ? 'skip' : 'miss',
-          task,
-          reusedSteps: 0,
-          patchedSteps: patched.patchedSteps,
-          modelCalls: patched.modelCalls,
-          ...skipFields,
-          ...(patched.fallback ? { fallback: true } : {}),
-          stored,
-        }),
-      };
+      return { patched, metadata: finish(freshMetadata(classification, fresh, patched, stored)) };
     }),
   };
 }

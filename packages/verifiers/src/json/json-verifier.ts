@@ -1,0 +1,244 @@
+import { StepCacheError } from '../errors/stepcache-error';
+import { BoundedMemo } from '../linear-equation/bounded-memo';
+import type { StepContext, TaskInput, Verdict, Verifier } from '../verifier';
+import type { CompiledSchema } from './compiled-schema';
+import { compileSchema } from './compiled-schema';
+import type { JsonProblem } from './json-problem';
+import { parseStep, placeholderStep } from './json-step';
+import { buildJsonPatchRequest } from './patch-request';
+import { normaliseText, promptParts } from './prompt-parts';
+import { reuseVerdict } from './reuse-rule';
+import { formatIssues } from './schema-issues';
+import { segmentJson } from './segment-json';
+import { jsonSkipReason } from './skip-reason';
+import { structuredOutputError } from './structured-output-error';
+import { SourceIndex } from './value-support';
+
+/** Options of {@link jsonVerifier}. */
+export interface JsonVerifierOptions {
+  /**
+   * Model repair calls allowed after an answer failed the schema (after the
+   * full generation on a miss, or after the patch call). The middleware uses
+   * the smaller of this and its own `maxRepairs`. Integer from 0 to 3.
+   * Default: 1 (one-shot repair).
+   */
+  readonly maxRepairs?: number;
+  /**
+   * Check `format` keywords (`date`, `date-time`, `email`, `uri`, `uuid`, ...)
+   * with ajv-formats. Unknown formats are ignored. Default: `true`.
+   */
+  readonly validateFormats?: boolean;
+  /**
+   * Tokens (words or punctuation marks) before a literal value, on its line,
+   * that must be the same in the new source text for the value to be reused
+   * when the source text changed. Integer from 1 to 8. Default: 3.
+   */
+  readonly contextTokens?: number;
+  /**
+   * Entries kept in each memo (compiled schemas, parsed requests, segmented
+   * answers), least recently used evicted first. Integer ≥ 1. Default: 256.
+   */
+  readonly memoSize?: number;
+}
+
+function integerOption(options: JsonVerifierOptions, name: 'maxRepairs' | 'contextTokens' | 'memoSize', fallback: number, min: number, max: number): number {
+  const value = options[name];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    const range = Number.isFinite(max) ? `an integer from ${min} to ${max}` : `an integer of at least ${min}`;
+    throw new StepCacheError({
+      code: 'INVALID_OPTION',
+      message: `jsonVerifier: option "${name}" must be ${range}, got ${String(value)}`,
+      details: { option: name, value },
+    });
+  }
+  return value;
+}
+
+const fail = (reason: string): Verdict => ({ ok: false, reason });
+
+/**
+ * The verifier for structured output: requests whose response format is
+ * JSON (`generateObject`, `streamObject`, `Output.object`, `Output.json`),
+ * with or without a JSON Schema (zod schemas arrive as JSON Schema).
+ *
+ * - **Steps** are the top-level keys of the answer object (a non-object
+ *   answer is one step). The JSON is extracted from prose and code fences and
+ *   repaired locally (trailing commas, single quotes, bare keys, a missing
+ *   closing brace) without a model call; `join` writes clean compact JSON with
+ *   the keys in the schema's order, then any others.
+ * - **Validation** is ajv against the request's schema: each key against its
+ *   sub-schema, the stitched object against the whole schema (required keys,
+ *   types, enums, formats, `additionalProperties`). Keys the schema forbids
+ *   are dropped; schemas are compiled once and memoised.
+ * - **Reuse** across schema changes and input changes follows the rule in
+ *   `reuseVerdict` (reuse-rule.ts): a cached key is kept only if it still
+ *   validates, still means the same, and still holds for the new input — the
+ *   same instruction, and either the same source text or a literal the new
+ *   source states in the same context. Keys the new schema removed are
+ *   dropped without a model call; missing or failing keys are requested in
+ *   one patch call whose response schema is the sub-schema of just those keys.
+ * - **Skip-reuse** when the instruction or the output shape changed (see
+ *   `jsonSkipReason`).
+ * - **Repair**: one model call that lists the failing keys and why
+ *   (`maxRepairs`); if the answer still fails, the middleware throws this
+ *   verifier's `StepCacheError` with code `STRUCTURED_OUTPUT_INVALID`, naming
+ *   every failing path. There is no fallback: a wrong object is never served.
+ *
+ * @throws StepCacheError `INVALID_OPTION` when an option is out of range.
+ */
+export function jsonVerifier(options: JsonVerifierOptions = {}): Verifier<JsonProblem> {
+  const maxRepairs = integerOption(options, 'maxRepairs', 1, 0, 3);
+  const contextTokens = integerOption(options, 'contextTokens', 3, 1, 8);
+  const memoSize = integerOption(options, 'memoSize', 256, 1, Number.POSITIVE_INFINITY);
+  const validateFormats = options.validateFormats ?? true;
+  if (typeof validateFormats !== 'boolean') {
+    throw new StepCacheError({
+      code: 'INVALID_OPTION',
+      message: `jsonVerifier: option "validateFormats" must be a boolean, got ${String(validateFormats)}`,
+      details: { option: 'validateFormats', value: validateFormats },
+    });
+  }
+
+  // `null` records "ajv cannot compile this schema" so failures are memoised too.
+  const schemas = new BoundedMemo<string, CompiledSchema | null>(memoSize);
+  const problems = new BoundedMemo<string, JsonProblem | null>(memoSize);
+  const segments = new BoundedMemo<string, string[]>(memoSize);
+  const keys = new BoundedMemo<string, { key: string | null }>(memoSize * 8);
+  const keyOf = (step: string): string | undefined =>
+    keys.getOrCompute(step, (s) => {
+      const parsed = parseStep(s);
+      return { key: parsed === undefined || parsed.kind === 'value' ? null : parsed.key };
+    }).key ?? undefined;
+
+  const read = (input: TaskInput): JsonProblem | null => {
+    if (input.responseFormat.type !== 'json') return null;
+    const { schema, name, description } = input.responseFormat;
+    let compiled: CompiledSchema | undefined;
+    if (schema !== undefined) {
+      const text = JSON.stringify(schema);
+      compiled = schemas.getOrCompute(text, () => compileSchema(schema, validateFormats) ?? null) ?? undefined;
+      if (compiled === undefined) return null;
+    }
+    const parts = promptParts(input.prompt, [input.system ?? '', name ?? '', description ?? ''].join('\n'));
+    let index: SourceIndex | undefined;
+    return {
+      input,
+      ...(compiled === undefined ? {} : { schema: compiled }),
+      root: compiled?.root ?? 'any',
+      parts,
+      sourceKey: normaliseText(parts.source),
+      sourceIndex: () => (index ??= new SourceIndex(parts.source, contextTokens)),
+    };
+  };
+
+  const join = (steps: readonly string[], problem: JsonProblem): string => {
+    const members = new Map<string, string>();
+    let whole: string | undefined;
+    for (const step of steps) {
+      const key = keyOf(step);
+      if (key === undefined) {
+        whole ??= parseStep(step)?.kind === 'value' ? step : undefined;
+        continue;
+      }
+      if (!members.has(key) && parseStep(step)?.kind === 'member') members.set(key, step);
+    }
+    if (members.size === 0 && whole !== undefined) return whole;
+    const order = problem.schema?.properties ?? [];
+    const declared = order.filter((key) => members.has(key));
+    const others = [...members.keys()].filter((key) => !order.includes(key));
+    return `{${[...declared, ...others].map((key) => members.get(key) as string).join(',')}}`;
+  };
+
+  return {
+    task: 'json',
+    patchMode: 'subset',
+    judgesSchema: true,
+    maxRepairs,
+
+    detect(input) {
+      if (input.responseFormat.type !== 'json') return undefined;
+      const { schema, name, description } = input.responseFormat;
+      const key = JSON.stringify([input.prompt, input.system ?? '', name ?? '', description ?? '', schema ?? null]);
+      return problems.getOrCompute(key, () => read(input)) ?? undefined;
+    },
+
+    skipReason: jsonSkipReason,
+
+    segment(answer, problem) {
+      // Only answers that look finished are memoised (cached answers are re-segmented on every
+      // hit); the growing prefixes of a stream would only crowd them out.
+      if (!/[}\]`]\s*$/.test(answer)) return segmentJson(answer, problem.root);
+      return segments.getOrCompute(`${problem.root}\u0000${answer}`, () => segmentJson(answer, problem.root));
+    },
+
+    join,
+
+    adapt(steps, cached, next) {
+      const schema = next.schema;
+      if (schema === undefined || next.root !== 'object') return { steps: [...steps], adapted: 0 };
+      const present = new Set(steps.map(keyOf));
+      const sameInput = cached.parts.instruction === next.parts.instruction && cached.sourceKey === next.sourceKey;
+      // An optional key the cached answer left out is left out again only if the model made that
+      // choice for this very input and schema key; otherwise it is asked for.
+      const wanted = schema.properties.filter(
+        (key) =>
+          !present.has(key) &&
+          (schema.required.has(key) ||
+            !(sameInput && cached.schema?.properties.includes(key) === true && cached.schema.meaning(key) === schema.meaning(key))),
+      );
+      return { steps: [...steps, ...wanted.map(placeholderStep)], adapted: 0 };
+    },
+
+    verifyStep(step, problem, context: StepContext<JsonProblem>) {
+      const parsed = parseStep(step);
+      if (parsed === undefined) return fail('the step is not a JSON member or value');
+      if (parsed.kind === 'placeholder') return fail(`"${parsed.key}" has no value for this request yet`);
+      const { schema, root } = problem;
+      if (parsed.kind === 'value') {
+        if (root === 'object') return fail('the answer must be a JSON object');
+        const issues = schema?.validate(parsed.value) ?? [];
+        if (issues.length > 0) return fail(formatIssues(issues));
+        return context.source ? reuseVerdict(undefined, parsed.value, context.source, problem) : { ok: true };
+      }
+      const { key, value } = parsed;
+      if (root === 'other') return fail(`the answer must be a JSON ${String(schema?.schema.type)}, not an object`);
+      if (context.previous.some((p) => keyOf(p) === key)) return { ok: false, reason: `"${key}" appears twice`, drop: true };
+      if (schema !== undefined && schema.properties.length > 0 && !schema.properties.includes(key)) {
+        if (context.source) return { ok: false, reason: `the schema no longer has "${key}"`, drop: true };
+        if (schema.closed) return { ok: false, reason: `"${key}" is not in the schema`, drop: true };
+      }
+      const issues = schema?.validateKey(key, value) ?? [];
+      if (issues.length > 0) return fail(formatIssues(issues));
+      return context.source ? reuseVerdict(key, value, context.source, problem) : { ok: true };
+    },
+
+    verifyAnswer(answer, problem) {
+      let value: unknown;
+      try {
+        value = JSON.parse(answer);
+      } catch {
+        return fail('the answer is not clean JSON text (prose, code fences or syntax errors around the value)');
+      }
+      if (problem.root === 'object' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+        return fail('the answer must be a JSON object');
+      }
+      const issues = problem.schema?.validate(value) ?? [];
+      return issues.length > 0 ? fail(formatIssues(issues)) : { ok: true };
+    },
+
+    patchRequest: (args) => buildJsonPatchRequest(args, (steps) => join(steps, args.problem)),
+
+    readPatch(output, args) {
+      const kept = new Set(args.kept.map(keyOf));
+      return segmentJson(output, args.problem.root).filter((step) => {
+        const key = keyOf(step);
+        return key === undefined || !kept.has(key);
+      });
+    },
+
+    stepName: (step) => keyOf(step),
+
+    failure: (args) => structuredOutputError(args, (steps) => join(steps, args.problem)),
+  };
+}

@@ -1,0 +1,84 @@
+import type { JSONSchema7, JSONSchema7Definition } from 'json-schema';
+import type { PatchArgs, PatchRequest } from '../verifier';
+import type { JsonProblem } from './json-problem';
+import { stepKey } from './json-step';
+import type { WantedKey } from './wanted-keys';
+import { wantedKeys } from './wanted-keys';
+
+const CLEAN = 'Reply with the JSON only, without prose or code fences.';
+
+/**
+ * The schema of a patch call: an object of only the wanted keys, with their
+ * sub-schemas as the request's schema declares them, required where the
+ * request's schema requires them, no other keys allowed. The root's
+ * `definitions`/`$defs` and `$schema` are carried so `$ref`s still resolve.
+ */
+export function subSchema(problem: JsonProblem, keys: readonly string[]): JSONSchema7 | undefined {
+  const compiled = problem.schema;
+  if (compiled === undefined) return undefined;
+  const root = compiled.schema;
+  const declared = (compiled.schema.properties ?? {}) as Record<string, JSONSchema7Definition>;
+  // Built with fromEntries so that a key such as "__proto__" stays an ordinary property.
+  const properties: Record<string, JSONSchema7Definition> = Object.fromEntries(
+    keys.map((key) => [key, (Object.hasOwn(declared, key) ? declared[key] : compiled.propertySchema(key)) ?? {}]),
+  );
+  return {
+    ...(root.$schema === undefined ? {} : { $schema: root.$schema }),
+    type: 'object',
+    properties,
+    required: keys.filter((key) => compiled.required.has(key)),
+    additionalProperties: false,
+    ...(root.definitions === undefined ? {} : { definitions: root.definitions }),
+    ...(root.$defs === undefined ? {} : { $defs: root.$defs }),
+  };
+}
+
+function keyList(wanted: readonly WantedKey[]): string {
+  return wanted.map(({ key, note }) => `- ${JSON.stringify(key)}: ${note}`).join('\n');
+}
+
+/**
+ * Builds the one call that regenerates what failed (strict structured
+ * patching). When some keys verified, the model sees the original request,
+ * the verified keys as its own partial answer, and a list of only the keys
+ * to return — each with the schema violation it had, if any — and the call's
+ * response schema is the sub-schema of those keys. Otherwise (nothing kept,
+ * a non-object answer, or only whole-object problems) it asks for the whole
+ * value again under the original response format, naming what was wrong.
+ *
+ * @param join - stitches kept steps into the partial object shown to the model.
+ */
+export function buildJsonPatchRequest(args: PatchArgs<JsonProblem>, join: (steps: readonly string[]) => string): PatchRequest {
+  const { problem, input, kept, rejected, attempt } = args;
+  const wanted = wantedKeys(args);
+  const prompt = input.prompt;
+  const partial = problem.root !== 'other' && kept.some((s) => stepKey(s) !== undefined);
+  if (!partial || wanted.length === 0) {
+    const problems = wanted.length > 0 ? `\n${keyList(wanted)}` : rejected.map((r) => r.reason).filter((r) => r !== '').slice(0, 3).join('; ');
+    const note = problems === '' ? '' : `Your previous reply could not be used: ${problems}\n`;
+    const shape = problem.root === 'object' ? 'JSON object' : 'JSON value';
+    return { messages: [{ role: 'user', content: `${prompt}\n\n${note}Reply with one ${shape} that follows the requested schema exactly. ${CLEAN}` }] };
+  }
+  const lead =
+    attempt > 1
+      ? 'The previous reply still failed validation. The JSON object above is verified but incomplete.'
+      : 'The JSON object above is verified but incomplete.';
+  const instruction = [
+    lead,
+    'Return a JSON object with only these keys, with their values taken from my request above:',
+    keyList(wanted),
+    `Leave out every other key. ${CLEAN}`,
+  ].join('\n');
+  const schema = subSchema(
+    problem,
+    wanted.map((w) => w.key),
+  );
+  return {
+    messages: [
+      { role: 'user', content: prompt },
+      { role: 'assistant', content: join(kept) },
+      { role: 'user', content: instruction },
+    ],
+    ...(schema === undefined ? {} : { schema }),
+  };
+}
