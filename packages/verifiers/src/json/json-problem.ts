@@ -8,8 +8,22 @@ import type { SourceIndex } from './value-support';
 export interface JsonProblem {
   /** The request it was read from. */
   readonly input: TaskInput;
-  /** The response schema, compiled; `undefined` when the request has none (`Output.json()`, `no-schema`). */
+  /**
+   * The schema answers are checked against, compiled: the request's response
+   * schema; or, for a request without one (`Output.json()`, `no-schema`)
+   * whose prompt names its keys, the schema inferred from them (see
+   * `inferredKeys`); otherwise `undefined` (only JSON syntax is checked).
+   */
   readonly schema?: CompiledSchema;
+  /**
+   * Set when `schema` was inferred from the prompt rather than sent with the
+   * request: the keys the prompt's instruction names ("with the keys A, B
+   * and C", a bulleted list after "fields:", a JSON skeleton), in its order.
+   * The inferred schema is an object with exactly these keys, all required,
+   * `additionalProperties: false`, and no types. Error messages and patch
+   * prompts then say "the prompt asks for the keys …".
+   */
+  readonly inferredKeys?: readonly string[];
   /** The root value the answer must have. */
   readonly root: RootShape;
   /** The prompt split into instruction and source text. */

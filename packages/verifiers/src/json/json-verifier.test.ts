@@ -171,12 +171,12 @@ describe('jsonVerifier', () => {
         required: ['age'],
         additionalProperties: false,
       });
-      expect(request.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
-      expect(request.messages[1]?.content).toBe('{"name":"Ann Berg","city":"Lisbon"}');
-      const instruction = request.messages[2]?.content ?? '';
+      expect(request.messages.map((m) => m.role)).toEqual(['user']);
+      const instruction = request.messages[0]?.content ?? '';
+      expect(instruction.startsWith(p.input.prompt)).toBe(true);
       expect(instruction).toContain('"age": must be integer (got "34")');
       expect(instruction).toContain('"email": needs a value');
-      expect(instruction).not.toContain('"name"');
+      expect(instruction.slice(p.input.prompt.length)).not.toContain('"name"');
     });
 
     it('never quotes a cached value that was refused as stale', () => {
@@ -232,6 +232,84 @@ describe('jsonVerifier', () => {
     expect(verifier.verifyStep(steps[0]!, p, { index: 0, previous: [] })).toEqual({ ok: true });
     expect(verifier.verifyStep('["red"]', p, { index: 0, previous: [] }).ok).toBe(false);
     expect(verifier.join(steps, p)).toBe('["red","green","blue"]');
+  });
+
+  describe('requests without a schema whose prompt names the keys', () => {
+    const text = 'Name: David Silva\nCity: Munich\nEmail: david.silva@example.com\nOccupation: chef';
+    const keyed = (keys: string, source = text) => problem(`Read the profile below and answer in JSON with the keys ${keys}.\n\n${source}`);
+    const full = keyed('fullName, email and job');
+
+    it('infers an object schema of exactly those keys, untyped, and records that it is inferred', () => {
+      expect(full.inferredKeys).toEqual(['fullName', 'email', 'job']);
+      expect(full.root).toBe('object');
+      expect(full.schema?.schema).toEqual({
+        type: 'object',
+        properties: { fullName: {}, email: {}, job: {} },
+        required: ['fullName', 'email', 'job'],
+        additionalProperties: false,
+      });
+      // A request schema always wins, and a hedged list infers nothing.
+      expect(problem(full.input.prompt, PERSON).inferredKeys).toBeUndefined();
+      expect(problem(`Answer in JSON with keys such as name and age.\n\n${text}`)).toMatchObject({ root: 'any' });
+      expect(problem(`Answer in JSON with keys such as name and age.\n\n${text}`).schema).toBeUndefined();
+    });
+
+    it('fails an answer missing a key, in the prompt\'s terms, and accepts any value type', () => {
+      expect(verifier.verifyAnswer('{"fullName":"David Silva","email":"david.silva@example.com"}', full)).toEqual({
+        ok: false,
+        reason: '/job is missing (the prompt asks for the keys fullName, email and job)',
+      });
+      expect(verifier.verifyAnswer('{"fullName":["David Silva"],"email":null,"job":7}', full)).toEqual({ ok: true });
+    });
+
+    it('drops a key the prompt did not ask for', () => {
+      expect(verifier.verifyStep('"their":null', full, { index: 0, previous: [] })).toEqual({
+        ok: false,
+        reason: '"their" is not wanted (the prompt asks for the keys fullName, email and job)',
+        drop: true,
+      });
+      const answer = '{"fullName":"David Silva","email":"david.silva@example.com","job":"chef","notes":"x"}';
+      expect(plan(answer, full, full)).toMatchObject({ kept: ['fullName', 'email', 'job'], rejected: [], dropped: 1 });
+    });
+
+    it('treats a changed key list like a schema change: no skip, removed keys dropped, added ones patched', () => {
+      const answer = '{"fullName":"David Silva","email":"david.silva@example.com","job":"chef"}';
+      const fewer = keyed('fullName and job');
+      expect(verifier.skipReason(full, fewer)).toBeUndefined();
+      expect(plan(answer, full, fewer)).toMatchObject({ kept: ['fullName', 'job'], rejected: [], dropped: 1 });
+      const more = keyed('fullName, email, job and city');
+      expect(plan(answer, full, more)).toMatchObject({ kept: ['fullName', 'email', 'job'], rejected: ['city'] });
+      const request = verifier.patchRequest({ problem: more, input: more.input, ...plan(answer, full, more).raw, attempt: 1 });
+      expect(request.schema).toEqual({ type: 'object', properties: { city: {} }, required: ['city'], additionalProperties: false });
+      expect(request.messages.at(-1)?.content).toContain('"city": needs a value for this request');
+      expect(request.messages.at(-1)?.content).toContain('the prompt asks for the keys fullName, email, job and city');
+    });
+
+    it('still skips another task or another shape of instruction, and never reuses stale values', () => {
+      const summary = problem(`Summarize the profile below in JSON with the keys fullName and job.\n\n${text}`);
+      expect(verifier.skipReason(full, summary)).toMatch(/another task/);
+      const unkeyed = problem(`Read the profile below and answer in JSON.\n\n${text}`);
+      expect(verifier.skipReason(full, unkeyed)).toMatch(/instruction changed/);
+      const pilot = keyed('fullName, email and job', text.replace('chef', 'pilot'));
+      expect(plan('{"fullName":"David Silva","email":"david.silva@example.com","job":"chef"}', full, pilot)).toMatchObject({
+        kept: ['fullName', 'email'],
+        rejected: ['job'],
+      });
+    });
+
+    it('asks for the whole object again under the inferred schema when nothing was kept', () => {
+      const request = verifier.patchRequest({ problem: full, input: full.input, kept: [], rejected: [{ step: '', reason: 'no JSON' }], attempt: 2 });
+      expect(request.schema).toEqual(full.schema?.schema);
+      expect(request.messages[0]?.content).toContain('exactly these keys and no others (the prompt asks for the keys fullName, email and job)');
+    });
+
+    it('fails with STRUCTURED_OUTPUT_INVALID naming the keys the prompt asks for', () => {
+      const error = verifier.failure!({ problem: full, input: full.input, kept: ['"fullName":"David Silva"', '"email":"d@x.io"'], rejected: [], modelCalls: 2 });
+      expect(error.message).toBe(
+        'StepCache could not produce JSON that has the keys the prompt asks for after 2 model call(s): /job is missing (the prompt asks for the keys fullName, email and job)',
+      );
+      expect(error.details).toMatchObject({ paths: ['/job'], inferredKeys: ['fullName', 'email', 'job'] });
+    });
   });
 
   it('rejects out-of-range options with a typed error naming the option', () => {

@@ -1,3 +1,4 @@
+import type { JSONSchema7 } from 'json-schema';
 import { StepCacheError } from '../errors/stepcache-error';
 import { BoundedMemo } from '../linear-equation/bounded-memo';
 import type { StepContext, TaskInput, Verdict, Verifier } from '../verifier';
@@ -5,9 +6,11 @@ import type { CompiledSchema } from './compiled-schema';
 import { compileSchema } from './compiled-schema';
 import type { JsonProblem } from './json-problem';
 import { parseStep, placeholderStep } from './json-step';
+import { inferredSchema, promptAsks, promptIssues } from './inferred-schema';
 import { buildJsonPatchRequest } from './patch-request';
 import { normaliseText, promptParts } from './prompt-parts';
 import { reuseVerdict } from './reuse-rule';
+import type { SchemaIssue } from './schema-issues';
 import { formatIssues } from './schema-issues';
 import { segmentJson } from './segment-json';
 import { jsonSkipReason } from './skip-reason';
@@ -57,10 +60,25 @@ function integerOption(options: JsonVerifierOptions, name: 'maxRepairs' | 'conte
 
 const fail = (reason: string): Verdict => ({ ok: false, reason });
 
+/** Schema issues as one reason; for a schema inferred from the prompt, in the prompt's terms. */
+function explain(problem: JsonProblem, issues: readonly SchemaIssue[]): string {
+  const keys = problem.inferredKeys;
+  return keys === undefined ? formatIssues(issues) : `${formatIssues(promptIssues(issues))} (${promptAsks(keys)})`;
+}
+
 /**
  * The verifier for structured output: requests whose response format is
  * JSON (`generateObject`, `streamObject`, `Output.object`, `Output.json`),
  * with or without a JSON Schema (zod schemas arrive as JSON Schema).
+ *
+ * - **Inferred schema**: a request without a schema whose instruction names
+ *   its keys unambiguously ("with the keys A, B and C", "fields: `a`, `b`",
+ *   a bulleted list after "keys:", a `{"a": "..."}` skeleton; see
+ *   `findPromptKeys`) is checked against an object schema of exactly those
+ *   keys, all required, no others, no types (`JsonProblem.inferredKeys`).
+ *   Everything below then applies as with a request schema; the key list is
+ *   masked out of the instruction compared for reuse, so a changed key list
+ *   is a schema change, not another instruction.
  *
  * - **Steps** are the top-level keys of the answer object (a non-object
  *   answer is one step). The JSON is extracted from prose and code fences and
@@ -111,20 +129,26 @@ export function jsonVerifier(options: JsonVerifierOptions = {}): Verifier<JsonPr
       return { key: parsed === undefined || parsed.kind === 'value' ? null : parsed.key };
     }).key ?? undefined;
 
+  const compile = (schema: JSONSchema7): CompiledSchema | undefined =>
+    schemas.getOrCompute(JSON.stringify(schema), () => compileSchema(schema, validateFormats) ?? null) ?? undefined;
+
   const read = (input: TaskInput): JsonProblem | null => {
     if (input.responseFormat.type !== 'json') return null;
     const { schema, name, description } = input.responseFormat;
     let compiled: CompiledSchema | undefined;
     if (schema !== undefined) {
-      const text = JSON.stringify(schema);
-      compiled = schemas.getOrCompute(text, () => compileSchema(schema, validateFormats) ?? null) ?? undefined;
+      compiled = compile(schema);
       if (compiled === undefined) return null;
     }
-    const parts = promptParts(input.prompt, [input.system ?? '', name ?? '', description ?? ''].join('\n'));
+    // Without a schema, the keys the instruction names stand in for one.
+    const parts = promptParts(input.prompt, [input.system ?? '', name ?? '', description ?? ''].join('\n'), { inferKeys: schema === undefined });
+    const inferredKeys = schema === undefined ? parts.keys : undefined;
+    if (inferredKeys !== undefined) compiled = compile(inferredSchema(inferredKeys));
     let index: SourceIndex | undefined;
     return {
       input,
       ...(compiled === undefined ? {} : { schema: compiled }),
+      ...(inferredKeys === undefined || compiled === undefined ? {} : { inferredKeys }),
       root: compiled?.root ?? 'any',
       parts,
       sourceKey: normaliseText(parts.source),
@@ -198,18 +222,23 @@ export function jsonVerifier(options: JsonVerifierOptions = {}): Verifier<JsonPr
       if (parsed.kind === 'value') {
         if (root === 'object') return fail('the answer must be a JSON object');
         const issues = schema?.validate(parsed.value) ?? [];
-        if (issues.length > 0) return fail(formatIssues(issues));
+        if (issues.length > 0) return fail(explain(problem, issues));
         return context.source ? reuseVerdict(undefined, parsed.value, context.source, problem) : { ok: true };
       }
       const { key, value } = parsed;
       if (root === 'other') return fail(`the answer must be a JSON ${String(schema?.schema.type)}, not an object`);
       if (context.previous.some((p) => keyOf(p) === key)) return { ok: false, reason: `"${key}" appears twice`, drop: true };
       if (schema !== undefined && schema.properties.length > 0 && !schema.properties.includes(key)) {
-        if (context.source) return { ok: false, reason: `the schema no longer has "${key}"`, drop: true };
-        if (schema.closed) return { ok: false, reason: `"${key}" is not in the schema`, drop: true };
+        const inferred = problem.inferredKeys;
+        if (context.source) {
+          return { ok: false, reason: inferred ? `the prompt no longer asks for "${key}"` : `the schema no longer has "${key}"`, drop: true };
+        }
+        if (schema.closed) {
+          return { ok: false, reason: inferred ? `"${key}" is not wanted (${promptAsks(inferred)})` : `"${key}" is not in the schema`, drop: true };
+        }
       }
       const issues = schema?.validateKey(key, value) ?? [];
-      if (issues.length > 0) return fail(formatIssues(issues));
+      if (issues.length > 0) return fail(explain(problem, issues));
       return context.source ? reuseVerdict(key, value, context.source, problem) : { ok: true };
     },
 
@@ -224,10 +253,10 @@ export function jsonVerifier(options: JsonVerifierOptions = {}): Verifier<JsonPr
         return fail('the answer must be a JSON object');
       }
       const issues = problem.schema?.validate(value) ?? [];
-      return issues.length > 0 ? fail(formatIssues(issues)) : { ok: true };
+      return issues.length > 0 ? fail(explain(problem, issues)) : { ok: true };
     },
 
-    patchRequest: (args) => buildJsonPatchRequest(args, (steps) => join(steps, args.problem)),
+    patchRequest: (args) => buildJsonPatchRequest(args),
 
     readPatch(output, args) {
       const kept = new Set(args.kept.map(keyOf));

@@ -44,7 +44,7 @@ describe('the patch messages', () => {
     const schema: JSONSchema7 = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } }, required: ['a', 'b'] };
     const problem = verifier.detect({ prompt: 'Fill it in.', responseFormat: { type: 'json', schema } })!;
     const request = verifier.patchRequest({ problem, input: problem.input, kept: ['"a":"x"'], rejected: [], attempt: 2 });
-    expect(request.messages.at(-1)?.content).toMatch(/^The previous reply still failed validation\./);
+    expect(request.messages.at(-1)?.content).toContain('The previous reply still failed validation.');
     expect(request.messages.at(-1)?.content).toContain('"b": is missing (required)');
   });
 });

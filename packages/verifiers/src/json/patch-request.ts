@@ -2,6 +2,7 @@ import type { JSONSchema7, JSONSchema7Definition } from 'json-schema';
 import type { PatchArgs, PatchRequest } from '../verifier';
 import type { JsonProblem } from './json-problem';
 import { stepKey } from './json-step';
+import { promptAsks } from './inferred-schema';
 import type { WantedKey } from './wanted-keys';
 import { wantedKeys } from './wanted-keys';
 
@@ -39,16 +40,16 @@ function keyList(wanted: readonly WantedKey[]): string {
 
 /**
  * Builds the one call that regenerates what failed (strict structured
- * patching). When some keys verified, the model sees the original request,
- * the verified keys as its own partial answer, and a list of only the keys
- * to return — each with the schema violation it had, if any — and the call's
- * response schema is the sub-schema of those keys. Otherwise (nothing kept,
+ * patching). When some keys verified, the model sees the original request
+ * and a list of only the keys to return — each with the schema violation it
+ * had, if any — and the call's response schema is the sub-schema of those
+ * keys. Otherwise (nothing kept,
  * a non-object answer, or only whole-object problems) it asks for the whole
- * value again under the original response format, naming what was wrong.
- *
- * @param join - stitches kept steps into the partial object shown to the model.
+ * value again under the original response format, naming what was wrong —
+ * or, when the schema was inferred from the prompt's key list, under that
+ * schema, naming the keys the prompt asks for.
  */
-export function buildJsonPatchRequest(args: PatchArgs<JsonProblem>, join: (steps: readonly string[]) => string): PatchRequest {
+export function buildJsonPatchRequest(args: PatchArgs<JsonProblem>): PatchRequest {
   const { problem, input, kept, rejected, attempt } = args;
   const wanted = wantedKeys(args);
   const prompt = input.prompt;
@@ -56,29 +57,26 @@ export function buildJsonPatchRequest(args: PatchArgs<JsonProblem>, join: (steps
   if (!partial || wanted.length === 0) {
     const problems = wanted.length > 0 ? `\n${keyList(wanted)}` : rejected.map((r) => r.reason).filter((r) => r !== '').slice(0, 3).join('; ');
     const note = problems === '' ? '' : `Your previous reply could not be used: ${problems}\n`;
+    const inferred = problem.inferredKeys;
+    if (inferred !== undefined && problem.schema !== undefined) {
+      // The caller sent no schema; the inferred one goes with the call so the model sees the keys as a format too.
+      const ask = `Reply with one JSON object with exactly these keys and no others (${promptAsks(inferred)}). ${CLEAN}`;
+      return { messages: [{ role: 'user', content: `${prompt}\n\n${note}${ask}` }], schema: problem.schema.schema };
+    }
     const shape = problem.root === 'object' ? 'JSON object' : 'JSON value';
     return { messages: [{ role: 'user', content: `${prompt}\n\n${note}Reply with one ${shape} that follows the requested schema exactly. ${CLEAN}` }] };
   }
-  const lead =
-    attempt > 1
-      ? 'The previous reply still failed validation. The JSON object above is verified but incomplete.'
-      : 'The JSON object above is verified but incomplete.';
-  const instruction = [
-    lead,
-    'Return a JSON object with only these keys, with their values taken from my request above:',
-    keyList(wanted),
-    `Leave out every other key. ${CLEAN}`,
-  ].join('\n');
+  const lead = attempt > 1 ? 'The previous reply still failed validation. ' : '';
+  const others = problem.inferredKeys === undefined ? 'No other keys.' : `No other keys (${promptAsks(problem.inferredKeys)}; the rest are done).`;
+  // The verified keys are not shown: each wanted key is read from the request alone, and every
+  // token of a patch call is paid for again.
+  const instruction = `${lead}Reply with a JSON object holding only these keys, taken from the request above:\n${keyList(wanted)}\n${others} ${CLEAN}`;
   const schema = subSchema(
     problem,
     wanted.map((w) => w.key),
   );
   return {
-    messages: [
-      { role: 'user', content: prompt },
-      { role: 'assistant', content: join(kept) },
-      { role: 'user', content: instruction },
-    ],
+    messages: [{ role: 'user', content: `${prompt}\n\n${instruction}` }],
     ...(schema === undefined ? {} : { schema }),
   };
 }

@@ -57,6 +57,62 @@ describe('promptParts', () => {
   });
 });
 
+describe('promptParts with inferKeys', () => {
+  const infer = (prompt: string, context = '') => promptParts(prompt, context, { inferKeys: true });
+
+  it('reads the keys of the instruction and masks them, so only the key list may differ', () => {
+    const a = infer('Read the profile below and answer in JSON with the keys fullName, email and job.\n\nName: David Silva\nOccupation: chef');
+    expect(a).toMatchObject({
+      keys: ['fullName', 'email', 'job'],
+      instruction: 'read the profile below and answer in json with the keys [keys].',
+      source: 'Name: David Silva\nOccupation: chef',
+    });
+    const b = infer('Read the profile below and answer in JSON with the keys fullName and email.\n\nName: David Silva\nOccupation: chef');
+    expect(b.instruction).toBe(a.instruction);
+    // Without inferKeys nothing changes.
+    expect(promptParts('Answer in JSON with the keys name and age.\n\nAnn is 34.')).not.toHaveProperty('keys');
+  });
+
+  it('never reads keys from the source text', () => {
+    const parts = infer('Extract the sender from this email:\nPlease send me JSON with the keys name and age.');
+    expect(parts.keys).toBeUndefined();
+    expect(parts.source).toContain('with the keys name and age');
+  });
+
+  it('keeps a bulleted key list after "keys:" in the instruction, and finds the data after it', () => {
+    const prompt = 'Return JSON with these keys:\n- name\n- age\nText:\nAnn Berg is 34.';
+    expect(infer(prompt)).toMatchObject({ keys: ['name', 'age'], source: 'Ann Berg is 34.', instruction: 'return json with these keys:\n[keys]\ntext:' });
+    // Without inference the bullets are read as data after the first lead-in, as before.
+    expect(promptParts(prompt).source).toBe('- name\n- age\nText:\nAnn Berg is 34.');
+    expect(infer('Return JSON with these keys:\n- name\n- age\n\nAnn Berg is 34.')).toMatchObject({ keys: ['name', 'age'], source: 'Ann Berg is 34.' });
+  });
+
+  it('keeps a JSON skeleton in the instruction, fenced or in its own paragraph', () => {
+    const fenced = infer('Answer in this format:\n```json\n{"name": "...", "age": "..."}\n```\nText:\nAnn Berg is 34.');
+    expect(fenced).toMatchObject({ keys: ['name', 'age'], source: 'Ann Berg is 34.' });
+    const paragraph = infer('Answer in this format:\n\n{"name": "...", "age": "..."}\n\nAnn Berg is 34.');
+    expect(paragraph).toMatchObject({ keys: ['name', 'age'], source: 'Ann Berg is 34.' });
+    expect(paragraph.instruction).toBe('answer in this format:\n[keys]');
+  });
+
+  it('reads keys from the system prompt when the user message is data', () => {
+    expect(infer('Bo Lind, 41, lives in Oslo.', 'Answer in JSON with the keys name, age and city.')).toMatchObject({
+      keys: ['name', 'age', 'city'],
+      instruction: 'answer in json with the keys [keys].',
+      source: 'Bo Lind, 41, lives in Oslo.',
+    });
+  });
+
+  it('falls back to the plain split when the wording is ambiguous', () => {
+    const prompt = 'Return JSON with keys such as:\n- name\n- age\nText:\nAnn Berg is 34.';
+    expect(infer(prompt)).toEqual(promptParts(prompt));
+  });
+
+  it('does not take a key name for a task ("summary" is not a summarise task)', () => {
+    expect(infer('Return JSON with the keys title and summary.\n\nA long article.').kind).toBeUndefined();
+  });
+});
+
 describe('normaliseText', () => {
   it('ignores case, spacing and typographic variants', () => {
     expect(normaliseText('  Ann\u2019s  “Plan”\u2212 \n\n PRO ')).toBe('ann\'s "plan"-\npro');

@@ -11,17 +11,40 @@
  * question, so it is avoided.
  */
 
+import { isJsonSkeleton } from './json-skeleton';
+import { findPromptKeys, keySpecEnd } from './prompt-keys';
+
 /** What a request asks for, in broad strokes. Used to explain skip-reuse decisions. */
 export type TaskKind = 'extract' | 'classify' | 'summarise' | 'translate' | 'generate';
 
 /** A prompt split into instruction and source. */
 export interface PromptParts {
-  /** The instruction, normalised (see {@link normaliseText}); the whole prompt when nothing is marked as data. */
+  /**
+   * The instruction, normalised (see {@link normaliseText}); the whole prompt
+   * when nothing is marked as data. When `keys` is set, each key list in it
+   * reads `[keys]`, so two instructions that differ only in their key lists
+   * are equal.
+   */
   readonly instruction: string;
   /** The source text, as written (not normalised); `''` when the prompt marks no data. */
   readonly source: string;
   /** The kind of task the instruction asks for, when its wording says. */
   readonly kind?: TaskKind;
+  /**
+   * The keys the instruction asks for, when key lists were looked for
+   * (`inferKeys`) and it names them unambiguously (see `findPromptKeys`).
+   */
+  readonly keys?: readonly string[];
+}
+
+/** Options of {@link promptParts}. */
+export interface PromptPartsOptions {
+  /**
+   * Look for the keys the instruction names ("with the keys A, B and C", a
+   * bulleted list after "fields:", a JSON skeleton) and, when found, keep
+   * them out of the source and mask them in `instruction`. Default: `false`.
+   */
+  readonly inferKeys?: boolean;
 }
 
 /**
@@ -76,35 +99,73 @@ function paragraphs(text: string): string[] {
 /** Blocks the prompt delimits as data: code fences, triple quotes, `<tag>…</tag>`. */
 const BLOCK = /```[^\n]*\n([\s\S]*?)```|"""([\s\S]*?)"""|<([A-Za-z][\w-]*)>([\s\S]*?)<\/\3>/g;
 
-function split(prompt: string): { instruction: string; source: string } {
+/**
+ * The first lead-in line: it ends with ":" and data follows. With `keyAware`,
+ * a line that introduces a key list or a JSON skeleton ("Return JSON with
+ * these keys:" and bullets) is not a lead-in; the search goes on after it.
+ */
+function leadLine(lines: readonly string[], keyAware: boolean): number {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (!line.trim().endsWith(':') || !lines.slice(i + 1).some((l) => l.trim() !== '')) continue;
+    const spec = keyAware ? keySpecEnd(lines, i) : undefined;
+    if (spec === undefined) return i;
+    i = spec;
+  }
+  return -1;
+}
+
+/**
+ * Paragraphs as instruction or data. With `keyAware`, a paragraph that is a
+ * JSON skeleton belongs to the instruction paragraph next to it.
+ */
+function paragraphSplit(prompt: string, keyAware: boolean): { instruction: string; source: string } | undefined {
+  let parts = paragraphs(prompt);
+  if (keyAware) {
+    const merged: string[] = [];
+    for (const part of parts) {
+      const previous = merged.at(-1);
+      if (previous !== undefined && isJsonSkeleton(part) && isInstruction(previous)) merged[merged.length - 1] = `${previous}\n\n${part}`;
+      else if (previous !== undefined && isJsonSkeleton(previous) && isInstruction(part)) merged[merged.length - 1] = `${previous}\n\n${part}`;
+      else merged.push(part);
+    }
+    parts = merged;
+  }
+  if (parts.length < 2) return undefined;
+  const flagged = parts.map(isInstruction);
+  const count = flagged.filter(Boolean).length;
+  if (count !== 1 || !(flagged[0] === true || flagged[parts.length - 1] === true)) return undefined;
+  const at = flagged.indexOf(true);
+  return { instruction: parts[at] as string, source: parts.filter((_p, i) => i !== at).join('\n\n') };
+}
+
+function split(prompt: string, keyAware: boolean): { instruction: string; source: string } {
   const whole = { instruction: prompt, source: '' };
   const lines = prompt.split('\n');
   // 1. A lead-in line ending with ":" ("Text:", "… from the following profile:") followed by data.
-  const lead = lines.findIndex((line, i) => line.trim().endsWith(':') && lines.slice(i + 1).some((l) => l.trim() !== ''));
+  const lead = leadLine(lines, keyAware);
+  // A fenced JSON skeleton is part of the instruction, not data (key-aware only).
+  const isData = (fenced: string | undefined) => !(keyAware && fenced !== undefined && isJsonSkeleton(fenced));
+  const blocks = [...prompt.matchAll(BLOCK)].filter((m) => isData(m[1]));
   let instruction: string;
   let source: string;
   if (lead !== -1) {
     instruction = lines.slice(0, lead + 1).join('\n');
     source = lines.slice(lead + 1).join('\n');
-  } else if (BLOCK.test(prompt)) {
+  } else if (blocks.length > 0) {
     // 2. Delimited blocks are the data; everything else is instruction.
-    BLOCK.lastIndex = 0;
-    const blocks: string[] = [];
-    instruction = prompt.replace(BLOCK, (_m, fenced?: string, quoted?: string, _tag?: string, tagged?: string) => {
-      blocks.push(fenced ?? quoted ?? tagged ?? '');
+    const data: string[] = [];
+    instruction = prompt.replace(BLOCK, (block: string, fenced?: string, quoted?: string, _tag?: string, tagged?: string) => {
+      if (!isData(fenced)) return block;
+      data.push(fenced ?? quoted ?? tagged ?? '');
       return '[data]';
     });
-    source = blocks.join('\n');
+    source = data.join('\n');
   } else {
     // 3. Paragraphs: one instruction paragraph first or last, the rest data.
-    const parts = paragraphs(prompt);
-    if (parts.length < 2) return whole;
-    const flagged = parts.map(isInstruction);
-    const count = flagged.filter(Boolean).length;
-    if (count !== 1 || !(flagged[0] === true || flagged[parts.length - 1] === true)) return whole;
-    const at = flagged.indexOf(true);
-    instruction = parts[at] as string;
-    source = parts.filter((_p, i) => i !== at).join('\n\n');
+    const parts = paragraphSplit(prompt, keyAware);
+    if (parts === undefined) return whole;
+    ({ instruction, source } = parts);
   }
   // Data paragraphs that read like instructions (a question, an order) move to the instruction.
   const sourceParts = paragraphs(source);
@@ -130,14 +191,35 @@ function split(prompt: string): { instruction: string; source: string } {
  * imperative, no question mark, no mention of JSON/keys/fields): then the
  * whole prompt is the source.
  *
+ * With `inferKeys`, the split first keeps key lists and JSON skeletons in
+ * the instruction (a bulleted list after "keys:" is not a lead-in's data, a
+ * fenced skeleton is not a data block) and looks for the keys the
+ * instruction and `context` name. When it finds them, `keys` is set and each
+ * list reads `[keys]` in `instruction`; when it does not, the split is
+ * exactly the one without `inferKeys`.
+ *
  * @param context - further text that belongs to the instruction (system
  *   prompt, output name and description).
  */
-export function promptParts(prompt: string, context = ''): PromptParts {
+export function promptParts(prompt: string, context = '', options: PromptPartsOptions = {}): PromptParts {
   // With the instruction in the system prompt (or the output's description), a user message that
   // reads as pure data — no order, no question, no mention of the output — is all source.
   const dataOnly = context.trim() !== '' && !IMPERATIVE.test(prompt) && !MENTIONS_OUTPUT.test(prompt) && !prompt.includes('?');
-  const { instruction, source } = dataOnly ? { instruction: '', source: prompt } : split(prompt);
+  if (options.inferKeys === true) {
+    const aware = dataOnly ? { instruction: '', source: prompt } : split(prompt, true);
+    const found = findPromptKeys([context, aware.instruction]);
+    if (found !== undefined) {
+      const [maskedContext, maskedInstruction] = found.masked as [string, string];
+      const kind = taskKind(normaliseText(maskedInstruction));
+      return {
+        instruction: normaliseText(`${maskedContext}\n${maskedInstruction}`),
+        source: aware.source,
+        ...(kind === undefined ? {} : { kind }),
+        keys: found.keys,
+      };
+    }
+  }
+  const { instruction, source } = dataOnly ? { instruction: '', source: prompt } : split(prompt, false);
   const normalised = normaliseText(`${context}\n${instruction}`);
   const kind = taskKind(normaliseText(instruction));
   return { instruction: normalised, source, ...(kind === undefined ? {} : { kind }) };

@@ -36,6 +36,25 @@ describe('reuseVerdict', () => {
     expect(reuseVerdict('city', 'Oslo', A, other)).toMatchObject({ ok: false, reason: expect.stringContaining('another instruction') });
   });
 
+  it('carries untyped values over a changed key list only when the source text states them', () => {
+    const keyed = (keys: string) =>
+      verifier.detect({ prompt: `Answer in JSON with the keys ${keys}.\n\nName: Ann Berg\nAge: 34\nCity: Oslo`, responseFormat: { type: 'json' } })!;
+    const before = keyed('name and age');
+    const after = keyed('name, age and city');
+    expect(reuseVerdict('name', 'Ann Berg', before, after)).toEqual({ ok: true });
+    expect(reuseVerdict('age', 34, before, after)).toEqual({ ok: true });
+    expect(reuseVerdict('name', ['Ann Berg'], before, after)).toMatchObject({ ok: false, reason: expect.stringContaining('no type') });
+    expect(reuseVerdict('age', 35, before, after)).toMatchObject({ ok: false, reason: expect.stringContaining('not stated') });
+    // A number written as a string is asked for again under a changed source text too.
+    const moved = verifier.detect({ prompt: 'Answer in JSON with the keys name and age.\n\nName: Ann Berg\nAge: 34\nCity: Rome', responseFormat: { type: 'json' } })!;
+    expect(reuseVerdict('age', 34, before, moved)).toEqual({ ok: true });
+    expect(reuseVerdict('age', '34', before, moved)).toMatchObject({ ok: false, reason: expect.stringContaining('number written as a string') });
+    expect(reuseVerdict('age', '34', before, after)).toMatchObject({ ok: false, reason: expect.stringContaining('number written as a string') });
+    expect(reuseVerdict('name', 'Ann Berg 34', before, after).ok).toBe(false);
+    // The same key list (an exact repeat) reuses whatever passed before.
+    expect(reuseVerdict('name', ['Ann Berg'], before, keyed('name and age'))).toEqual({ ok: true });
+  });
+
   it('regenerates a key whose description changed', () => {
     const described = problem('Extract the member:\nName: Ann Berg\nCity: Oslo\nTier: gold', {
       ...SCHEMA,

@@ -33,4 +33,10 @@ describe('jsonSkipReason', () => {
     // Without a schema the shape is not known, so nothing is skipped for it.
     expect(jsonSkipReason(problem(REVIEW), problem(REVIEW, OBJECT))).toBeUndefined();
   });
+
+  it('does not skip a request that only changed the key list its prompt names', () => {
+    const keyed = (keys: string) => problem(`Return a JSON object with the keys ${keys} for this text.\n\nName: Ann\nAge: 3`);
+    expect(jsonSkipReason(keyed('name and age'), keyed('name, age and email'))).toBeUndefined();
+    expect(jsonSkipReason(keyed('name and age'), keyed('email and phone'))).toBe('the prompt asks for keys the cached answer has none of');
+  });
 });

@@ -5,7 +5,10 @@ import type { JsonProblem } from './json-problem';
  * `undefined`: another instruction (another task, or the same task asked
  * differently: another entity, another question), another root shape
  * (object vs array vs scalar), or a new schema that shares no key with the
- * cached one.
+ * cached one. Schemas inferred from the prompt's key list count as schemas,
+ * and the key list itself is not part of the instruction compared (it reads
+ * `[keys]`), so a request that only changed its key list is reused and
+ * patched like a schema change.
  */
 export function jsonSkipReason(cached: JsonProblem, next: JsonProblem): string | undefined {
   if (cached.parts.instruction !== next.parts.instruction) {
@@ -27,7 +30,9 @@ export function jsonSkipReason(cached: JsonProblem, next: JsonProblem): string |
   const before = cached.schema?.properties ?? [];
   const after = next.schema?.properties ?? [];
   if (before.length > 0 && after.length > 0 && !after.some((key) => before.includes(key))) {
-    return 'the new schema shares no key with the cached one';
+    return next.inferredKeys === undefined
+      ? 'the new schema shares no key with the cached one'
+      : 'the prompt asks for keys the cached answer has none of';
   }
   return undefined;
 }

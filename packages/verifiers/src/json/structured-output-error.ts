@@ -2,6 +2,7 @@ import { StepCacheError } from '../errors/stepcache-error';
 import type { FailureArgs } from '../verifier';
 import type { JsonProblem } from './json-problem';
 import { parseStep, stepKey } from './json-step';
+import { promptAsks, promptIssues } from './inferred-schema';
 import type { SchemaIssue } from './schema-issues';
 import { childPath, formatIssues } from './schema-issues';
 
@@ -49,20 +50,27 @@ export function failureIssues(args: FailureArgs<JsonProblem>, join: (steps: read
  * The `STRUCTURED_OUTPUT_INVALID` error: the model's JSON still failed the
  * schema after local repair and the model repair call(s). The message lists
  * every failing path and why; `details` carries `task`, `paths`, `issues`
- * (`{ path, message }`), `keptKeys` and `modelCalls`.
+ * (`{ path, message }`), `keptKeys` and `modelCalls` — and, when the schema
+ * was inferred from the prompt's key list, `inferredKeys`, with the message
+ * saying "the prompt asks for the keys …" instead of naming a schema.
  */
 export function structuredOutputError(args: FailureArgs<JsonProblem>, join: (steps: readonly string[]) => string): StepCacheError {
-  const issues = failureIssues(args, join);
+  const inferred = args.problem.inferredKeys;
+  const found = failureIssues(args, join);
+  const issues = inferred === undefined ? found : promptIssues(found);
   const paths = [...new Set(issues.map((i) => i.path))];
+  const target = inferred === undefined ? 'JSON that fits the response schema' : 'JSON that has the keys the prompt asks for';
+  const why = inferred === undefined ? '' : ` (${promptAsks(inferred)})`;
   return new StepCacheError({
     code: 'STRUCTURED_OUTPUT_INVALID',
-    message: `StepCache could not produce JSON that fits the response schema after ${args.modelCalls} model call(s): ${formatIssues(issues)}`,
+    message: `StepCache could not produce ${target} after ${args.modelCalls} model call(s): ${formatIssues(issues)}${why}`,
     details: {
       task: 'json',
       paths,
       issues,
       keptKeys: args.kept.map(stepKey).filter((k): k is string => k !== undefined),
       modelCalls: args.modelCalls,
+      ...(inferred === undefined ? {} : { inferredKeys: [...inferred] }),
     },
   });
 }

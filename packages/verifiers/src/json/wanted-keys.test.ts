@@ -41,4 +41,12 @@ describe('wantedKeys', () => {
       { key: 'e', note: 'needs a value for this request' },
     ]);
   });
+
+  it('words missing keys of an inferred schema as the prompt\'s', () => {
+    const keyed = verifier.detect({ prompt: 'Answer in JSON with the keys a_1, b_2 and c_3.\n\nSome text.', responseFormat: { type: 'json' } })!;
+    expect(wantedKeys({ problem: keyed, kept: ['"a_1":1'], rejected: [{ step: '"c_3":', reason: 'x' }] })).toEqual([
+      { key: 'b_2', note: 'is missing (the prompt asks for it)' },
+      { key: 'c_3', note: 'needs a value for this request' },
+    ]);
+  });
 });

@@ -9,7 +9,8 @@ export interface WantedKey {
   readonly key: string;
   /**
    * Why it is asked for, safe to show the model: a schema violation of the
-   * value it gave (`must be integer (got "34")`), `missing (required)`, or
+   * value it gave (`must be integer (got "34")`), `missing (required)` (for
+   * a schema inferred from the prompt: `missing (the prompt asks for it)`), or
    * that it needs a value for this request. A cached value that was refused
    * because the source text changed is never quoted, so the model is not
    * nudged towards a stale value.
@@ -35,8 +36,9 @@ export function wantedKeys(args: Pick<PatchArgs<JsonProblem>, 'problem' | 'kept'
     const own = issues.map((issue) => ({ ...issue, path: issue.path.slice(prefix) }));
     notes.set(parsed.key, own.length > 0 ? formatIssues(own).replace(/(^|; )\(root\) /g, '$1') : 'needs a value for this request');
   }
+  const missing = problem.inferredKeys === undefined ? 'is missing (required)' : 'is missing (the prompt asks for it)';
   for (const key of problem.schema?.required ?? []) {
-    if (!kept.has(key) && !notes.has(key)) notes.set(key, 'is missing (required)');
+    if (!kept.has(key) && !notes.has(key)) notes.set(key, missing);
   }
   const order = problem.schema?.properties ?? [];
   const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);

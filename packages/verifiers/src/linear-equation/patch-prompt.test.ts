@@ -16,25 +16,25 @@ describe('buildPatchRequest', () => {
     expect(request.messages[0]?.content).toBe(prompt);
     expect(request.messages[1]?.content).toBe(kept.join('\n'));
     const instruction = request.messages[2]?.content ?? '';
-    expect(instruction).toMatch(/^Continue the solution from step 3\./);
-    expect(instruction).toContain('verified');
+    expect(instruction).toMatch(/^Continue from step 3:/);
+    expect(instruction).toContain('checked');
     expect(instruction).toContain('"5y = 11" is false');
     expect(instruction).toContain('Final answer: x = …, y = …');
-    expect(instruction).not.toMatch(/Earlier attempts/);
-    expect(buildPatchRequest({ problem, input, kept, rejected, attempt: 2 }).messages[2]?.content).toMatch(/Earlier attempts/);
+    expect(instruction).not.toMatch(/Check every operation/);
+    expect(buildPatchRequest({ problem, input, kept, rejected, attempt: 2 }).messages[2]?.content).toMatch(/Check every operation/);
   });
 
   it('asks for a full solution when nothing is kept', () => {
     const request = buildPatchRequest({ problem, input, kept: [], rejected, attempt: 1 });
     expect(request.messages).toHaveLength(1);
     expect(request.messages[0]?.role).toBe('user');
-    expect(request.messages[0]?.content).toMatch(/^Solve the system: 2x \+ 3y = 12 and x - y = 1\n\nSolve this step by step/);
-    expect(request.messages[0]?.content).toContain('rejected because "5y = 11" is false');
+    expect(request.messages[0]?.content).toMatch(/^Solve the system: 2x \+ 3y = 12 and x - y = 1\n\nSolve step by step/);
+    expect(request.messages[0]?.content).toContain('rejected: "5y = 11" is false');
   });
 
   it('says "from the next step" when the kept steps are not numbered', () => {
     const request = buildPatchRequest({ problem, input, kept: ['x = y + 1'], rejected: [], attempt: 1 });
-    expect(request.messages[2]?.content).toMatch(/^Continue the solution from the next step\./);
+    expect(request.messages[2]?.content).toMatch(/^Continue from the next step:/);
   });
 });
 

@@ -30,37 +30,28 @@ function answerLine(problem: LinearProblem): string {
 /**
  * The model call that regenerates everything from the first failing step:
  * the original question, the verified steps as the assistant's own partial
- * answer, and an instruction to continue (or, with nothing kept, to solve
- * from the start). The rejected step's problem is named in plain words;
- * later attempts are told to check each operation.
+ * answer, and a short instruction to continue (or, with nothing kept, to
+ * solve from the start). The rejected step's problem is named in plain
+ * words; later attempts are told to check each operation. Instructions are
+ * kept short on purpose: every patch call pays for them in input tokens.
  */
 export function buildPatchRequest(args: PatchArgs<LinearProblem>): PatchRequest {
   const { problem, kept, rejected, attempt } = args;
   const reason = rejected[0]?.reason;
-  const finish = `End with a final answer line of the form "${answerLine(problem)}", using exact fractions such as 7/3 instead of rounded decimals.`;
-  const firmer =
-    attempt > 1
-      ? 'Earlier attempts still contained mistakes, so check every arithmetic operation before you write it down.'
-      : '';
+  const finish = `End with "${answerLine(problem)}" (exact fractions, not decimals).`;
+  const firmer = attempt > 1 ? 'Check every operation.' : '';
   if (kept.length === 0) {
-    const note = reason ? `An earlier draft was rejected because ${reason}.` : '';
-    const instruction = [
-      'Solve this step by step, one step per line or numbered item, writing out the equation at each step.',
-      note,
-      firmer,
-      finish,
-    ]
-      .filter((s) => s !== '')
-      .join(' ');
-    return { messages: [{ role: 'user', content: `${args.input.prompt}\n\n${instruction}` }] };
+    const note = reason ? `A draft was rejected: ${reason}.` : '';
+    const instruction = ['Solve step by step, one equation per step.', note, firmer, finish].filter((s) => s !== '').join(' ');
+    return { messages: [{ role: 'user', content: `${args.input.prompt}
+
+${instruction}` }] };
   }
   const numbers = kept.map(stepNumber).filter((n): n is number => n !== undefined);
   const from = numbers.length > 0 ? `from step ${Math.max(...numbers) + 1}` : 'from the next step';
   const instruction = [
-    `Continue the solution ${from}.`,
-    'The steps above are verified and correct: keep them as they are and do not repeat them.',
-    reason ? `The next step of an earlier draft was rejected because ${reason}; write that step again, correctly.` : '',
-    'Write only the remaining steps, one per line or numbered item, writing out the equation at each step.',
+    `Continue ${from}: the steps above are checked, so write only the remaining steps, one equation per step.`,
+    reason ? `The next step of a draft was rejected: ${reason}.` : '',
     firmer,
     finish,
   ]

@@ -518,7 +518,8 @@ export function reinstantiateConstants(steps: readonly string[], pair: ProblemPa
     if (rewritten !== undefined && rewritten !== step && !options.verify(rewritten, out)) {
       rewritten = retryProse(step, shape, plan, out, options) ?? rewritten;
     }
-    if (rewritten === undefined || (rewritten !== step && !options.verify(rewritten, out))) {
+    // A step that fails, rewritten or left as it was, ends the rewriting: it and the rest are patched.
+    if (rewritten === undefined || !options.verify(rewritten, out)) {
       return [...out, ...steps.slice(s)];
     }
     spans.forEach((_, k) => remember(k));
