@@ -42,6 +42,11 @@ export interface PatchAnswerOptions {
   readonly callModel: ModelCaller;
   /** Model calls allowed, `original` included, before the fallback answers (0: at once). */
   readonly maxCalls: number;
+  /**
+   * Model calls the request made before patching began (a full generation
+   * being repaired), so failures report the request's total. Default 0.
+   */
+  readonly priorCalls?: number;
   readonly abortSignal?: AbortSignal;
   readonly emit: StepCacheEventHandler;
   /**
@@ -159,13 +164,14 @@ export async function patchAnswer(options: PatchAnswerOptions): Promise<PatchedA
   }
 
   abortSignal?.throwIfAborted();
+  const totalCalls = (options.priorCalls ?? 0) + modelCalls;
   const fallback = verifier.fallback?.(problem);
   if (fallback === undefined || !verifier.verifyAnswer(fallback, problem).ok) {
     throw (
-      verifier.failure?.({ problem, input, kept: [...kept], rejected, modelCalls }) ??
+      verifier.failure?.({ problem, input, kept: [...kept], rejected, modelCalls: totalCalls }) ??
       new StepCacheError({
         code: 'ANSWER_UNVERIFIED',
-        message: `StepCache could not produce a verified ${verifier.task} answer after ${modelCalls} model call(s): ${reason()}`,
+        message: `StepCache could not produce a verified ${verifier.task} answer after ${totalCalls} model call(s): ${reason()}`,
         details: { task: verifier.task, reason: reason(), rejected },
       })
     );

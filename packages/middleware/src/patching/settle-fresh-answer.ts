@@ -64,6 +64,7 @@ export async function settleFreshAnswer(
     start,
     callModel: args.callModel,
     maxCalls: repairBound(options.maxRepairs, verifier),
+    priorCalls: 1,
     ...(args.abortSignal === undefined ? {} : { abortSignal: args.abortSignal }),
     emit: options.emit,
   });

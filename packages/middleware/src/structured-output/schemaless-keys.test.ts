@@ -129,6 +129,26 @@ describe('Output.json() requests whose prompt names the keys', () => {
     expect(meta(result)).toMatchObject({ path: 'patch', reusedKeys: ['fullName', 'email'], patchedKeys: ['job'] });
   });
 
+  it('holds a patched value to the type the cached answer had for that key', async () => {
+    const pilot: JsonRecord = { marker: 'Occupation: pilot', values: { ...DAVID.values, job: 'pilot' } };
+    let patchCalls = 0;
+    const model = jsonModel([pilot, DAVID], (all, _call, options) => {
+      const object = Object.fromEntries(keysWanted(options).map((key) => [key, all[key]]));
+      // The first patch wraps the new value in a list; the repair gets it right.
+      if (promptText(options).includes('pilot') && requestedKeys(options) !== undefined && patchCalls++ === 0) object.job = ['pilot'];
+      return JSON.stringify(object);
+    });
+    const { model: wrapped, calls, callOptions } = setup(model);
+    await json(wrapped, ask(ALL_KEYS));
+    const before = calls();
+    const result = await json(wrapped, ask(ALL_KEYS, 'pilot'));
+    expect(result.output).toEqual({ fullName: 'David Silva', email: 'david.silva@example.com', job: 'pilot' });
+    expect(calls() - before).toBe(2);
+    // The patch call's sub-schema carries the type the cached value had.
+    expect(callOptions(before)[0]!.responseFormat).toMatchObject({ schema: { properties: { job: { type: 'string' } } } });
+    expect(meta(result)).toMatchObject({ path: 'patch', patchedKeys: ['job'], modelCalls: 2 });
+  });
+
   it('never stores a wrong object: a key the repair cannot fill fails naming the keys the prompt asks for', async () => {
     let broken = true;
     const { model, calls } = setup(keyedModel(DAVID, (o) => (broken ? without('job')(o) : o)));

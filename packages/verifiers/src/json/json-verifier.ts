@@ -15,6 +15,7 @@ import { formatIssues } from './schema-issues';
 import { segmentJson } from './segment-json';
 import { jsonSkipReason } from './skip-reason';
 import { structuredOutputError } from './structured-output-error';
+import { contradictsEvidence, recordTypeEvidence } from './type-evidence';
 import { SourceIndex } from './value-support';
 
 /** Options of {@link jsonVerifier}. */
@@ -201,6 +202,14 @@ export function jsonVerifier(options: JsonVerifierOptions = {}): Verifier<JsonPr
     adapt(steps, cached, next) {
       const schema = next.schema;
       if (schema === undefined || next.root !== 'object') return { steps: [...steps], adapted: 0 };
+      if (next.inferredKeys !== undefined && cached.inferredKeys !== undefined) {
+        const members = new Map<string, unknown>();
+        for (const step of steps) {
+          const parsed = parseStep(step);
+          if (parsed?.kind === 'member') members.set(parsed.key, parsed.value);
+        }
+        recordTypeEvidence(next, members);
+      }
       const present = new Set(steps.map(keyOf));
       const sameInput = cached.parts.instruction === next.parts.instruction && cached.sourceKey === next.sourceKey;
       // An optional key the cached answer left out is left out again only if the model made that
@@ -239,6 +248,8 @@ export function jsonVerifier(options: JsonVerifierOptions = {}): Verifier<JsonPr
       }
       const issues = schema?.validateKey(key, value) ?? [];
       if (issues.length > 0) return fail(explain(problem, issues));
+      const contradiction = contradictsEvidence(problem, key, value);
+      if (contradiction !== undefined) return fail(contradiction);
       return context.source ? reuseVerdict(key, value, context.source, problem) : { ok: true };
     },
 
@@ -253,7 +264,14 @@ export function jsonVerifier(options: JsonVerifierOptions = {}): Verifier<JsonPr
         return fail('the answer must be a JSON object');
       }
       const issues = problem.schema?.validate(value) ?? [];
-      return issues.length > 0 ? fail(explain(problem, issues)) : { ok: true };
+      if (issues.length > 0) return fail(explain(problem, issues));
+      if (problem.inferredKeys !== undefined && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        for (const [key, member] of Object.entries(value)) {
+          const contradiction = contradictsEvidence(problem, key, member);
+          if (contradiction !== undefined) return fail(contradiction);
+        }
+      }
+      return { ok: true };
     },
 
     patchRequest: (args) => buildJsonPatchRequest(args),

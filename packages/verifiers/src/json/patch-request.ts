@@ -4,6 +4,7 @@ import type { JsonProblem } from './json-problem';
 import { stepKey } from './json-step';
 import { promptAsks } from './inferred-schema';
 import type { WantedKey } from './wanted-keys';
+import { evidenceType } from './type-evidence';
 import { wantedKeys } from './wanted-keys';
 
 const CLEAN = 'Reply with the JSON only, without prose or code fences.';
@@ -21,7 +22,12 @@ export function subSchema(problem: JsonProblem, keys: readonly string[]): JSONSc
   const declared = (compiled.schema.properties ?? {}) as Record<string, JSONSchema7Definition>;
   // Built with fromEntries so that a key such as "__proto__" stays an ordinary property.
   const properties: Record<string, JSONSchema7Definition> = Object.fromEntries(
-    keys.map((key) => [key, (Object.hasOwn(declared, key) ? declared[key] : compiled.propertySchema(key)) ?? {}]),
+    keys.map((key) => {
+      const own = (Object.hasOwn(declared, key) ? declared[key] : compiled.propertySchema(key)) ?? {};
+      // An inferred key has no declared type; the type its value had in the cached answer is the best hint.
+      const seen = problem.inferredKeys === undefined ? undefined : evidenceType(problem, key);
+      return [key, seen === undefined || typeof own === 'boolean' ? own : { ...own, type: seen }];
+    }),
   );
   return {
     ...(root.$schema === undefined ? {} : { $schema: root.$schema }),
