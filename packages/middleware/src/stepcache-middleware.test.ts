@@ -145,6 +145,16 @@ describe('stepCacheMiddleware through generateText', () => {
     expect(['skip', 'miss']).toContain(result.meta.path);
   });
 
+  it('does not reuse a cached derivation for a request that adds an instruction (a language)', async () => {
+    const french = 'Étape 1 : on soustrait 3 des deux côtés : 2x = 4\nÉtape 2 : on divise par 2 : x = 2\nRéponse finale : x = 2';
+    const { ask } = setup((options) => (lastUserText(options).includes('French') ? french : correctModel(options)));
+    await ask('Solve for x: 2x + 3 = 7');
+    const result = await ask('Solve for x: 2x + 3 = 7. Answer in French.');
+    expect(result.calls).toHaveLength(1);
+    expect(result.meta).toMatchObject({ path: 'skip', reason: expect.stringContaining('"french"') });
+    expect(result.text).toBe(french);
+  });
+
   it('reuses free text only on an exact normalised prompt match', async () => {
     const { ask } = setup((options) => `Answer to: ${lastUserText(options)}`);
     await ask('What is the capital of France?');

@@ -1,3 +1,4 @@
+import { instructionWords } from './instruction-words';
 import type Fraction from 'fraction.js';
 import { collectVariables, type Expr } from './expression';
 import { analyseText, relationLiterals, type Fragment, type ProseItem, type TextAnalysis } from './extract-equations';
@@ -112,6 +113,7 @@ interface Intent {
   readonly asked: string[];
   readonly method: SolvingMethod | undefined;
   readonly tupleOrder: string[] | undefined;
+  readonly instruction: string[];
 }
 
 /**
@@ -221,6 +223,7 @@ function readIntent(analysis: TextAnalysis, unknowns: readonly string[]): Intent
     asked: asked.size === 0 ? [...unknowns] : unknowns.filter((u) => asked.has(u)),
     method,
     tupleOrder,
+    instruction: instructionWords(prose.filter((item) => item.kind === 'word').map((item) => item.text).join(' '), unknowns),
   };
 }
 
@@ -280,6 +283,7 @@ export function detectLinearProblem(prompt: string, options: DetectOptions): Lin
     solution,
     tupleOrder: intent.tupleOrder,
     method: intent.method,
+    instruction: intent.instruction,
     justifiedNumbers: problemNumbers(literals, equations, unknowns),
   };
 }

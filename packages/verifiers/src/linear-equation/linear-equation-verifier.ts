@@ -166,6 +166,12 @@ export function linearEquationVerifier(options: LinearEquationVerifierOptions = 
       if (cached.method !== next.method) {
         return `the new request asks for ${next.method ?? 'any'} method, the cached one for ${cached.method ?? 'any'}`;
       }
+      const added = next.instruction.filter((w) => !cached.instruction.includes(w));
+      const dropped = cached.instruction.filter((w) => !next.instruction.includes(w));
+      if (added.length > 0 || dropped.length > 0) {
+        const words = [...added, ...dropped].map((w) => `"${w}"`).join(', ');
+        return `the requests' instructions differ (${words}): the cached answer may not follow the new one`;
+      }
       const mapping = variableMapping(cached, next);
       const cachedAsked = new Set(cached.asked.map((u) => mapping.get(u) ?? u));
       if (cachedAsked.size !== next.asked.length || next.asked.some((u) => !cachedAsked.has(u))) {

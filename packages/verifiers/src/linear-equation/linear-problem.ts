@@ -31,6 +31,13 @@ export interface LinearProblem {
   /** The solving method the request asks for, if it names one. */
   readonly method: SolvingMethod | undefined;
   /**
+   * The request's words that may change the expected answer beyond the
+   * equations (a language, a format, a style: "french", "fraction", "word",
+   * "without"), sorted; empty for a plain solve request. Answers are reused
+   * only between requests with the same words.
+   */
+  readonly instruction: readonly string[];
+  /**
    * Numbers (absolute values, as exact fractions `a/b`) that the problem
    * itself justifies in prose: its literals, standard-form coefficients and
    * constants, and the multipliers that clear fractions or line up
