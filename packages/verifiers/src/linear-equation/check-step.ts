@@ -117,6 +117,26 @@ function isJustified(value: Fraction, own: ReadonlySet<string>, problem: LinearP
 }
 
 /**
+ * Whether an analysed line can stand after an answer's final statement as a
+ * check: it states no value for an unknown, holds at least one equation and
+ * no loose numbers, its equations have no unknowns
+ * (a substitution worked out, "2(2) + 3 = 7"), and every number on every side
+ * comes from the problem or an earlier line — so a check that plugs in a
+ * wrong value ("2·0 + 10 = 10" after "t = 1") is refused.
+ */
+export function isTrailingCheck(analysis: TextAnalysis, problem: LinearProblem, previous: readonly TextAnalysis[]): boolean {
+  if (valueClaims(analysis, problem).length > 0) return false;
+  // A check works something out: at least one equation, and no loose numbers — a bare
+  // "(−1, 25/4)" is an answer the verifier could not read, never a check.
+  if (analysis.relations.length === 0 || analysis.fragments.some((fragment) => fragment.literals.length > 0)) return false;
+  return analysis.relations.every(
+    (relation) =>
+      relation.sides.every((side) => collectVariables(side, new Set()).size === 0) &&
+      relation.sides.every((side) => collectLiterals(side, []).every((value) => isJustified(value, NO_KEYS, problem, previous))),
+  );
+}
+
+/**
  * Checks one analysed step against the problem:
  * 1. everything that looks like an equation must read as one, and no
  *    inequality may appear;
@@ -183,6 +203,23 @@ export function checkStep(
     const literal = asLiteral(claim.value);
     const right = stated !== undefined && (stated.equals(exact) || (literal !== undefined && literalMatches(exact, literal, rule)));
     if (!right) return fail(`it states ${claimText(claim)}, which is not the solution of this problem`);
+  }
+
+  // A tuple of as many numbers as unknowns reads as the solution even when the request leaves
+  // the order open (so no claim was read from it): its values must be the solution's, in some order.
+  for (const fragment of analysis.fragments) {
+    const expr = fragment.expr;
+    if (expr?.kind !== 'tuple' || expr.items.length !== problem.unknowns.length || isClaimed(expr, claimed)) continue;
+    const values = expr.items.map((item) => evaluate(item, NO_VALUES));
+    if (values.some((value) => value === undefined)) continue;
+    const remaining = [...problem.solution.values()];
+    const matches = values.every((value) => {
+      const at = remaining.findIndex((exact) => exact.equals(value as Fraction));
+      if (at === -1) return false;
+      remaining.splice(at, 1);
+      return true;
+    });
+    if (!matches) return fail(`it states the solution as ${formatExpr(expr)}, which does not match this problem's solution in any order`);
   }
 
   if (source !== undefined && source !== problem) {

@@ -264,3 +264,48 @@ describe('linearEquationVerifier', () => {
     }
   });
 });
+
+describe('an answer ends with its final answer', () => {
+  const verifier = linearEquationVerifier();
+  const problem = (prompt: string) => verifier.detect({ prompt, responseFormat: { type: 'text' } })!;
+
+  it('may be followed by a worked check of the solution and closing prose', () => {
+    const p = problem('Solve for x: 2x + 3 = 7');
+    expect(verifier.verifyAnswer('2x = 4\nx = 2\nCheck: 2(2) + 3 = 7 ✓\nHope this helps!', p)).toEqual({ ok: true });
+    expect(verifier.verifyAnswer('2x = 4\nSo x = 2.\nVerification: 4 + 3 = 7.', p)).toEqual({ ok: true });
+  });
+
+  it('refuses a trailing check that plugs in another value, and an answer with no final statement', () => {
+    const p = problem('What is the value of t in the equation 2(t + 5) = 12?');
+    const bogus = 'Expand: 2t + 10 = 12\nSubtract 10: 2t = 2\nDivide by 2: t = 1\n*Check:* \\( 2 \\cdot 0 + 10 = 10 \\).';
+    expect(verifier.verifyAnswer(bogus, p)).toMatchObject({ ok: false });
+    expect(verifier.verifyAnswer('Expand: 2t + 10 = 12\nSubtract 10: 2t = 2', p)).toMatchObject({ ok: false });
+  });
+
+  it('refuses a trailing line that is an equation in the unknowns rather than a worked check', () => {
+    const p = problem('Solve for x: 2x + 3 = 7');
+    expect(verifier.verifyAnswer('x = 2\nThen 2x + 3 = 7.', p)).toMatchObject({ ok: false });
+  });
+});
+
+describe('a final statement the verifier cannot read', () => {
+  it('is never excused as a trailing check (a wrong tuple after the values)', () => {
+    const verifier = linearEquationVerifier();
+    const p = verifier.detect({ prompt: 'Solve the system of equations: n = 3m + 10, 7m - n = -15.', responseFormat: { type: 'text' } })!;
+    const answer =
+      'From equation (2), n = 7m + 15.\nSubstituting, (7m + 15) - 3m = 10, so 4m = -5 and m = -5/4.\nThen n = 7(-5/4) + 15 = 25/4.\nSo the solution is (-1, 25/4).';
+    expect(verifier.verifyAnswer(answer, p)).toMatchObject({ ok: false });
+  });
+});
+
+describe('a tuple whose order the request leaves open', () => {
+  const verifier = linearEquationVerifier();
+  const p = verifier.detect({ prompt: 'Solve the system of equations: n = 3m + 10, 7m - n = -15.', responseFormat: { type: 'text' } })!;
+
+  it('must hold the solution values in some order', () => {
+    expect(verifier.verifyStep('So the solution is (-1, 25/4).', p, { index: 0, previous: ['m = -5/4', 'n = 25/4'] })).toMatchObject({
+      ok: false,
+    });
+    expect(verifier.verifyStep('So the solution is (-5/4, 25/4).', p, { index: 0, previous: ['m = -5/4', 'n = 25/4'] })).toEqual({ ok: true });
+  });
+});

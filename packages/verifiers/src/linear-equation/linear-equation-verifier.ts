@@ -2,7 +2,7 @@ import { StepCacheError } from '../errors/stepcache-error';
 import { joinSteps, segmentSteps } from '../segmentation/segment-steps';
 import type { StepContext, TaskInput, Verdict, Verifier } from '../verifier';
 import { BoundedMemo } from './bounded-memo';
-import { checkStep } from './check-step';
+import { checkStep, isTrailingCheck } from './check-step';
 import { detectLinearProblem } from './detect-linear-problem';
 import { analyseText, type TextAnalysis } from './extract-equations';
 import { valueClaims } from './final-answer';
@@ -65,17 +65,30 @@ function integerOption(
   return value;
 }
 
-/** The last line of an answer that holds an equation or a number (closing prose and bare delimiters skipped). */
-function lastMathLine(answer: string, analyse: (text: string) => TextAnalysis): string {
-  const lines = answer.split('\n');
+/** Whether a line holds any math: an equation, or a number. */
+function hasMath(analysis: TextAnalysis): boolean {
+  return analysis.relations.length > 0 || analysis.unreadable.length > 0 || analysis.fragments.some((f) => f.literals.length > 0);
+}
+
+/**
+ * Whether an answer ends with its final answer: some line states every
+ * asked-for value, and every line with math after it is a worked check of the
+ * solution (see `isTrailingCheck`); math-free closing prose may follow too.
+ */
+function endsWithFinalAnswer(answer: string, problem: LinearProblem, analyse: (text: string) => TextAnalysis): boolean {
+  const lines = answer
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map(analyse)
+    .filter(hasMath);
   for (let i = lines.length - 1; i >= 0; i -= 1) {
-    const line = (lines[i] as string).trim();
-    if (line === '') continue;
-    const analysis = analyse(line);
-    const math = analysis.relations.length > 0 || analysis.unreadable.length > 0 || analysis.fragments.some((f) => f.literals.length > 0);
-    if (math) return line;
+    const line = lines[i] as TextAnalysis;
+    const stated = new Set(valueClaims(line, problem).map((claim) => claim.variable));
+    if (problem.asked.every((u) => stated.has(u))) return true;
+    if (!isTrailingCheck(line, problem, lines.slice(0, i))) return false;
   }
-  return '';
+  return false;
 }
 
 function excerpt(step: string): string {
@@ -91,10 +104,11 @@ function excerpt(step: string): string {
  *   (see `detectLinearProblem`).
  * - `verifyStep` evaluates every equation of a step at the exact solution and
  *   refuses prose whose numbers or variables do not belong to the problem.
- * - `verifyAnswer` also requires the answer to end with its final answer: the
- *   last line holding math states every asked-for value (only math-free
- *   closing prose may follow), as a reader — and the benchmark's scorer —
- *   takes the last line as the answer.
+ * - `verifyAnswer` also requires the answer to end with its final answer: a
+ *   line stating every asked-for value, followed only by worked checks of
+ *   the solution (variable-free arithmetic on the problem's numbers and the
+ *   values found: "Check: 2(2) + 3 = 7") and math-free closing prose — a
+ *   reader takes the last statement as the answer.
  * - `adapt` renames variables when the new system is the cached one under
  *   another naming, and re-derives the numbers of the cached steps when the
  *   new problem has the same structure with other constants (see
@@ -209,16 +223,11 @@ export function linearEquationVerifier(options: LinearEquationVerifierOptions = 
         const verdict = verifyStep(step, problem, { previous: steps.slice(0, i) });
         if (!verdict.ok) return { ok: false, reason: `step ${i + 1} ("${excerpt(step)}"): ${verdict.reason}` };
       }
-      // The answer must end with its final answer: the last line with any math in it (closing
-      // chatter such as "Hope this helps!" may follow) states every asked-for value.
-      const stated = new Set(valueClaims(analyse(lastMathLine(answer, analyse)), problem).map((claim) => claim.variable));
-      const missing = problem.asked.filter((u) => !stated.has(u));
-      if (missing.length > 0) {
+      // The answer must end with its final answer: a line stating every asked-for value, followed
+      // only by worked checks of the solution and closing chatter ("Hope this helps!").
+      if (!endsWithFinalAnswer(answer, problem, analyse)) {
         const line = problem.asked.map((u) => `${u} = …`).join(', ');
-        return {
-          ok: false,
-          reason: `the answer does not end with the final value of ${missing.join(' and ')} (its last line should read "${line}")`,
-        };
+        return { ok: false, reason: `the answer does not end with its final answer (a last line reading "${line}")` };
       }
       return { ok: true };
     },
