@@ -48,6 +48,34 @@ describe('checkStep', () => {
     expect(check('11 - 5 = 6').ok).toBe(false);
   });
 
+  it('takes a multiplier or operand as justified when the step shows it was used as said', () => {
+    const p = problem('Solve the system: 5a + b + 4c = -22, -a + 7b - c = -25, 5a - 5b - 5c = -25');
+    const previous = ['36b - c = -147   (4)', '30b - 10c = -150   (5)'];
+    // 6 and 5 line up 30b and 36b; neither is a number of the problem.
+    expect(check('Multiply equation (5) by 6 and equation (4) by 5 so the b coefficients match: 180b - 60c = -900 and 180b - 5c = -735', p, previous)).toEqual({
+      ok: true,
+    });
+    expect(check('Multiply equation (5) by 6 so the b coefficients match: 180b - 5c = -735', p, previous).ok).toBe(false);
+  });
+
+  it('grounds a worked check on a value the same step stated', () => {
+    const p = problem('Find y if 9y - 7 = -y + 33.');
+    expect(check('Divide both sides by 10.\ny = 4\n\nCheck: 9(4) - 7 = 29 and -4 + 33 = 29, as required.', p, ['10y = 40'])).toEqual({ ok: true });
+    const t = problem('Solve for t: 18t - 14 = 2t - 54');
+    expect(check('t = -5/2\n\nCheck: 18(-5/2) - 14 = -59 and 2(-5/2) - 54 = -59.', t, ['16t = -40'])).toEqual({ ok: true });
+    // The value must be right and stated first.
+    expect(check('Check: 9(4) - 7 = 29.', p, ['10y = 40']).ok).toBe(false);
+  });
+
+  it('requires a value worked out as arithmetic to use numbers that have a source', () => {
+    const p = problem('Solve for n: 4n - 53 = -28');
+    expect(check('n = 25/4', p, ['4n = 25'])).toEqual({ ok: true });
+    expect(check('n = \\frac{25}{4} = 6.25', p, ['4n = 25'])).toEqual({ ok: true });
+    expect(check('n = (53 - 28)/4 = 25/4', p, [])).toEqual({ ok: true });
+    // True, but 7 and 1 come from nowhere: a re-derivation that kept another problem's arithmetic.
+    expect(check('n = 53/4 + 7(-1) = 25/4', p, ['4n = 25'])).toMatchObject({ ok: false, reason: expect.stringContaining('works out a value') });
+  });
+
   it('refuses numbers that only the source problem justifies', () => {
     const next = problem('Solve 2x + 5 = 9');
     expect(check('2x + 3 - 3 = 7 - 3', next).ok).toBe(true);

@@ -2,11 +2,12 @@ import type Fraction from 'fraction.js';
 import type { Verdict } from '../verifier';
 import { asLiteral, collectLiterals, collectVariables, evaluate, formatExpr, type Expr } from './expression';
 import { AMBIGUOUS_LETTERS } from './detect-linear-problem';
-import { relationLiterals, type Fragment, type ProseItem, type TextAnalysis } from './extract-equations';
+import { relationLiterals, type Fragment, type ProseItem, type Relation, type TextAnalysis } from './extract-equations';
 import { claimText, valueClaims } from './final-answer';
 import { numberKey } from './justified-numbers';
 import type { LinearProblem } from './linear-problem';
 import { literalMatches, sidesAgree, type NumericRule } from './numeric-rule';
+import { checkReasoning } from './step-reasoning';
 
 const OK: Verdict = { ok: true };
 const NO_VALUES: ReadonlyMap<string, Fraction> = new Map();
@@ -104,6 +105,60 @@ function solutionKeys(problem: LinearProblem): ReadonlySet<string> {
   return keys;
 }
 
+/**
+ * Whether every number of a variable-free side comes from the problem, an
+ * earlier step or `stated`; a written fraction `a/b` counts as the one number
+ * it is when its parts alone do not (`18(-5/2) - 14` after `t = -5/2`).
+ */
+function groundedSide(side: Expr, stated: ReadonlySet<string>, problem: LinearProblem, previous: readonly TextAnalysis[]): boolean {
+  const justified = (value: Fraction) => isJustified(value, stated, problem, previous);
+  const visit = (expr: Expr): boolean => {
+    if (expr.kind === 'div') {
+      const numerator = asLiteral(expr.left);
+      const denominator = asLiteral(expr.right);
+      if (numerator && denominator && !denominator.value.equals(0) && justified(numerator.value.div(denominator.value))) return true;
+    }
+    switch (expr.kind) {
+      case 'num':
+        return justified(expr.value);
+      case 'var':
+        return true;
+      case 'neg':
+      case 'func':
+        return visit(expr.arg);
+      case 'tuple':
+        return expr.items.every(visit);
+      default:
+        return visit(expr.left) && visit(expr.right);
+    }
+  };
+  return visit(side);
+}
+
+/**
+ * The arithmetic a relation works out for an unknown: the sides after a lone
+ * unknown (`x = 4/2 = 2`, `z = 6 - 1 - 2 = 3`) that hold no unknown and are
+ * more than one number (a bare `7/3` or `-2` is a stated value).
+ */
+function computedSides(relation: Relation): Expr[] {
+  if (relation.sides[0]?.kind !== 'var') return [];
+  return relation.sides.slice(1).filter((side) => {
+    if (collectVariables(side, new Set()).size > 0 || asLiteral(side)) return false;
+    const fraction = side.kind === 'neg' ? side.arg : side;
+    return !(fraction.kind === 'div' && asLiteral(fraction.left) && asLiteral(fraction.right));
+  });
+}
+
+/** The key of the value a relation `x = … = c` states for an unknown, when it is the solution's. */
+function solvedValue(relation: Relation, problem: LinearProblem): string | undefined {
+  const first = relation.sides[0];
+  const last = relation.sides[relation.sides.length - 1];
+  if (first?.kind !== 'var' || !last || relation.ops.includes('≈')) return undefined;
+  const exact = problem.solution.get(first.name);
+  const value = evaluate(last, NO_VALUES);
+  return exact && value?.equals(exact) ? numberKey(exact) : undefined;
+}
+
 /** A fragment that states a value (checked as a claim), so its numbers need no other justification. */
 function isClaimed(expr: Expr | undefined, claimed: ReadonlySet<Expr>): boolean {
   if (!expr) return false;
@@ -154,7 +209,12 @@ export function isTrailingCheck(analysis: TextAnalysis, problem: LinearProblem, 
  * 6. for a step taken from an answer to another problem (`source`), no number
  *    may be one that only that problem justifies — an equation copied from
  *    `2x + 3 = 7` ("2x + 3 - 3 = 7 - 3") is refused for `2x + 5 = 9` even
- *    though it happens to hold at the shared solution x = 2.
+ *    though it happens to hold at the shared solution x = 2;
+ * 7. the step's equations must follow from each other and from the steps
+ *    before it the way its prose says (`checkReasoning`): "subtract 3 from
+ *    both sides", "add equations (1) and (2)", "substitute x = 2 into
+ *    equation (1)" must give what they name, and a simplification line must
+ *    restate the line before it.
  */
 export function checkStep(
   analysis: TextAnalysis,
@@ -171,7 +231,16 @@ export function checkStep(
   const own = new Set<string>();
   for (const relation of analysis.relations) for (const value of relationLiterals(relation)) own.add(numberKey(value));
 
+  // Values of unknowns the step states (rightly) before a worked check may ground it: "y = 4. Check: 9(4) - 7 = 29".
+  const stated = new Set<string>();
   for (const relation of analysis.relations) {
+    // A value worked out as arithmetic (`n = 53/4 + 7(-1) = 25/4`) must work with numbers that have a source:
+    // the problem, earlier steps, or the equations before it in this step.
+    for (const side of computedSides(relation)) {
+      if (!groundedSide(side, stated, problem, previous)) {
+        return fail(`"${relation.text}" works out a value from numbers that do not come from this problem or the steps before it`);
+      }
+    }
     const symbol = unknownSymbol(
       relation.sides.reduce((acc, side) => collectVariables(side, acc), new Set<string>()),
       problem,
@@ -183,12 +252,17 @@ export function checkStep(
     }
     const arithmetic = relation.sides.every((side) => collectVariables(side, new Set()).size === 0);
     if (arithmetic) {
-      const grounded = relation.sides.some((side) =>
-        collectLiterals(side, []).every((value) => isJustified(value, NO_KEYS, problem, previous)),
-      );
+      const grounded = relation.sides.some((side) => groundedSide(side, stated, problem, previous));
       if (!grounded) return fail(`"${relation.text}" works with numbers that do not come from this problem`);
     }
+    const value = solvedValue(relation, problem);
+    if (value !== undefined) stated.add(value);
+    for (const literal of relationLiterals(relation)) stated.add(numberKey(literal));
   }
+
+  const reasoning = checkReasoning(analysis, problem, previous);
+  if (!reasoning.verdict.ok) return reasoning.verdict;
+  for (const key of reasoning.vouched) own.add(key);
 
   const claims = valueClaims(analysis, problem);
   const claimed = new Set<Expr>(claims.map((claim) => claim.value));

@@ -101,6 +101,9 @@ describe('detectLinearProblem', () => {
     expect(detect('Solve 2x + y = 7 and x - y = 2')?.asked).toEqual(['x', 'y']);
     expect(detect('What is the value of y in the system 2x + y = 7, x - y = 2?')?.asked).toEqual(['y']);
     expect(detect('Find \\(x\\) if \\(2x + y = 7\\) and \\(x - y = 2\\).')?.asked).toEqual(['x']);
+    // A comma list of names: every one is asked for.
+    expect(detect('Find p, q and r such that 3q + 2r = -8, -5p + q - r = -42 and 5p + 7q + 6r = 40.')?.asked).toEqual(['q', 'r', 'p']);
+    expect(detect('Find x, y such that x + y = 3 and x - y = 1.')?.asked).toEqual(['x', 'y']);
   });
 
   it('keeps the unknowns in order of appearance and fixes tuple order only when unambiguous', () => {

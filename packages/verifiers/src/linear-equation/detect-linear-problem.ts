@@ -124,7 +124,8 @@ interface Intent {
 function readIntent(analysis: TextAnalysis, unknowns: readonly string[]): Intent | undefined {
   const known = new Set(unknowns);
   const isUnknown = (name: string) => known.has(name);
-  const prose = analysis.prose;
+  // References to labelled equations ("equation (2)") play no part in what a prompt asks.
+  const prose = analysis.prose.filter((item) => item.kind !== 'ref');
   // Words as text, math replaced by markers, for the phrase checks.
   const words = prose
     .map((item) => (item.kind === 'word' || item.kind === 'punct' ? item.text : item.kind === 'relation' ? 'EQ' : 'M'))
@@ -183,7 +184,9 @@ function readIntent(analysis: TextAnalysis, unknowns: readonly string[]): Intent
     for (let j = k + 1; j < prose.length; j += 1) {
       const target = prose[j] as ProseItem;
       if (target.kind === 'punct' && target.text === '') continue;
-      if (target.kind === 'punct' || target.kind === 'relation') break;
+      // "Find p, q and r": a comma between names continues the list.
+      if (target.kind === 'punct' && target.text === ',' && fragmentAt(prose[j + 1])) continue;
+      if (target.kind === 'punct' || target.kind === 'relation' || target.kind === 'ref') break;
       if (target.kind === 'word') {
         if (TARGET_STOPS.has(target.text) && !(target.text === 'and' && fragmentAt(prose[j + 1]))) break;
         if (!TARGET_WORDS.has(target.text) && target.text !== 'and') return undefined;

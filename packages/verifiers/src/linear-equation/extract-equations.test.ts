@@ -34,6 +34,20 @@ describe('analyseText', () => {
     expect(relations('From equation (2), x = y + 1')).toEqual(['x = y + 1']);
   });
 
+  it('labels equations written next to a label and reads other labels as references', () => {
+    const labels = (text: string) => analyseText(text).relations.map((r) => r.label);
+    const refs = (text: string) => analyseText(text).prose.flatMap((p) => (p.kind === 'ref' ? [p.label] : []));
+    expect(labels('(1) 2x + 3y = 12\n(2) x - y = 1')).toEqual([1, 2]);
+    expect(labels('\\[ -3y - z = -9 \\quad (4) \\]')).toEqual([4]);
+    expect(labels('-13y + 9z = -67   (4)')).toEqual([4]);
+    expect(labels('\\begin{align*} 1) & \\quad 2x + 3y = 12 \\\\ 2) & \\quad x - y = 1 \\end{align*}')).toEqual([1, 2]);
+    expect(labels('From equation (2), x = y + 1')).toEqual([undefined]);
+    expect(refs('Subtract equation (4) from equation 5: 2x = 4')).toEqual([4, 5]);
+    expect(refs('Add the new equation (1) and (2):')).toEqual([1, 2]);
+    expect(refs('From equation 2), solve for x:')).toEqual([2]);
+    expect(refs('(1) 2x + 3y = 12')).toEqual([]);
+  });
+
   it('keeps multi-line display math together and splits aligned rows', () => {
     expect(relations('\\[\nx = \\frac{4}{2}\n= 2\n\\]')).toEqual(['x = 4/2 = 2']);
     expect(relations('\\[\\begin{aligned} 2x + 3 &= 7 \\\\ 2x &= 4 \\end{aligned}\\]')).toEqual(['2x + 3 = 7', '2x = 4']);

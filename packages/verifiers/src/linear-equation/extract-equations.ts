@@ -16,6 +16,8 @@ export interface Relation {
   readonly ops: readonly RelationOp[];
   /** The relation written back as plain math, for messages. */
   readonly text: string;
+  /** The label the text gives it (`(4)` in `-3y - z = -9 (4)` or `(1) 2x + y = 5`), if any. */
+  readonly label?: number;
 }
 
 /** A piece of math with no relation in it: `3` in "subtract 3", `x` in "solve for x", `(2, 3)`. */
@@ -35,7 +37,9 @@ export type ProseItem =
   | { readonly kind: 'word'; readonly text: string }
   | { readonly kind: 'punct'; readonly text: string }
   | { readonly kind: 'relation'; readonly index: number }
-  | { readonly kind: 'fragment'; readonly index: number };
+  | { readonly kind: 'fragment'; readonly index: number }
+  /** A reference to a labelled equation: "equation (2)", "equation 2", "subtract (1) from (2)". */
+  | { readonly kind: 'ref'; readonly label: number };
 
 /** Everything the linear-equation checks need to know about one text. */
 export interface TextAnalysis {
@@ -63,6 +67,16 @@ function isLabel(run: readonly Token[], at: number): boolean {
   return run[at]?.kind === 'lp' && isSmallInteger(run[at + 1]) && run[at + 2]?.kind === 'rp';
 }
 
+/** The number of a run that is only a label, `(2)` or `2)`, or `undefined`. */
+function loneLabel(run: readonly Token[]): number | undefined {
+  if (run.length === 3 && isLabel(run, 0)) return Number(run[1]?.value?.n);
+  if (run.length === 2 && isSmallInteger(run[0]) && run[1]?.kind === 'rp') return Number(run[0]?.value?.n);
+  return undefined;
+}
+
+/** Prose marks that may stand between an equation and its label: math delimiters and `\quad`/`&` spacing. */
+const isSpacing = (item: ProseItem | undefined) => item?.kind === 'punct' && (item.text === '' || item.text === ';');
+
 class Extractor {
   readonly relations: Relation[] = [];
   readonly fragments: Fragment[] = [];
@@ -70,10 +84,24 @@ class Extractor {
   readonly inequalities: string[] = [];
   readonly prose: ProseItem[] = [];
   dangling = 0;
+  /** A lone label read where a definition may start (`1) & \quad 2x + 3y = 12`): its prose position. */
+  private pendingLabel: { label: number; at: number } | undefined;
 
-  /** Reads one maximal run of math tokens: cleans it up, then records relations or a fragment. */
+  /**
+   * Reads one maximal run of math tokens: cleans it up, then records relations or a fragment.
+   * A label next to an equation (only spacing between, or in the same run) labels it; any
+   * other label is a reference (`subtract (1) from (2)`, `equation (2)`).
+   */
   addRun(input: readonly Token[]): void {
-    let run = this.dropLabels(input);
+    const lone = loneLabel(input);
+    if (lone !== undefined) {
+      this.addLoneLabel(lone);
+      return;
+    }
+    const afterWord = this.prose[this.prose.length - 1]?.kind === 'word';
+    const { run: dropped, leading, trailing } = this.dropLabels(input);
+    let run = dropped;
+    if (leading !== undefined && afterWord) this.prose.push({ kind: 'ref', label: leading });
     if (run.length === 0) return;
     // `x = 2 (since 4/2 = 2)` arrives as `x = 2 (` and `4/2 = 2)`: the parts on either side of a
     // bracket without a partner are read separately, so no math is ever dropped unread.
@@ -124,12 +152,41 @@ class Extractor {
       return;
     }
     const exprs = parsed as Expr[];
+    const label = trailing ?? (afterWord ? undefined : leading) ?? this.takePendingLabel();
     this.prose.push({ kind: 'relation', index: this.relations.length });
     this.relations.push({
       sides: exprs,
       ops: ops as RelationOp[],
       text: exprs.map(formatExpr).reduce((acc, side, k) => `${acc} ${ops[k - 1]} ${side}`),
+      ...(label !== undefined ? { label } : {}),
     });
+  }
+
+  private addLoneLabel(label: number): void {
+    // After an equation with only spacing between (`2x + y = 5 \quad (1)`): its label.
+    let k = this.prose.length - 1;
+    while (k >= 0 && isSpacing(this.prose[k])) k -= 1;
+    const before = this.prose[k];
+    if (before?.kind === 'relation' && k < this.prose.length - 1) {
+      const relation = this.relations[before.index] as Relation;
+      if (relation.label === undefined) {
+        this.relations[before.index] = { ...relation, label };
+        return;
+      }
+    }
+    this.prose.push({ kind: 'ref', label });
+    // At the start of a line or list (`1) & \quad 2x + 3y = 12`): maybe the label of the next equation.
+    if (before === undefined || before.kind === 'punct' || before.kind === 'relation') this.pendingLabel = { label, at: this.prose.length - 1 };
+  }
+
+  /** The pending label when only spacing separates it from here; it is then no reference. */
+  private takePendingLabel(): number | undefined {
+    const pending = this.pendingLabel;
+    this.pendingLabel = undefined;
+    if (!pending || this.prose[pending.at]?.kind !== 'ref') return undefined;
+    for (let k = pending.at + 1; k < this.prose.length; k += 1) if (!isSpacing(this.prose[k])) return undefined;
+    this.prose.splice(pending.at, 1);
+    return pending.label;
   }
 
   /**
@@ -138,13 +195,20 @@ class Extractor {
    * A bracketed number next to an operator or bracket is an operand
    * (`(2) - (6)`, `(2)(3)`), not a label.
    */
-  private dropLabels(run: readonly Token[]): Token[] {
+  private dropLabels(run: readonly Token[]): { run: Token[]; leading?: number; trailing?: number } {
     let start = 0;
     let end = run.length;
+    let leading: number | undefined;
+    let trailing: number | undefined;
     const term = (t: Token | undefined) => t !== undefined && (t.kind === 'num' || t.kind === 'var') && t.spaceBefore;
-    if (run.length === 3 && isLabel(run, 0)) return [];
-    if (isLabel(run, 0) && term(run[3])) start = 3;
-    else if (isSmallInteger(run[0]) && run[1]?.kind === 'rp') start = 2;
+    if (run.length === 3 && isLabel(run, 0)) return { run: [] };
+    if (isLabel(run, 0) && term(run[3])) {
+      start = 3;
+      leading = Number(run[1]?.value?.n);
+    } else if (isSmallInteger(run[0]) && run[1]?.kind === 'rp') {
+      start = 2;
+      leading = Number(run[0]?.value?.n);
+    }
     const before = run[end - 4];
     if (
       end - start >= 4 &&
@@ -153,8 +217,13 @@ class Extractor {
       (before?.kind === 'num' || before?.kind === 'var' || before?.kind === 'rp')
     ) {
       end -= 3;
+      trailing = Number(run[end + 1]?.value?.n);
     }
-    return run.slice(start, end);
+    return {
+      run: run.slice(start, end),
+      ...(leading !== undefined ? { leading } : {}),
+      ...(trailing !== undefined ? { trailing } : {}),
+    };
   }
 
   /** Index of the first bracket that has no partner inside the run, or -1. */

@@ -224,6 +224,28 @@ describe('linearEquationVerifier', () => {
       expect(verifier.verifyAnswer(verifier.join(adapted.steps, next), next)).toEqual({ ok: true });
     });
 
+    it('never offers a rewrite whose equations hold but do not do what its prose says', () => {
+      const cached = problem('Solve simultaneously: q = 2p - 14; 2p - 3q = 18');
+      const next = problem('Solve simultaneously: q = -3p - 14; 2p - 2q = 18');
+      const answer = [
+        'We are given the system\n\\[ q = 2p - 14 \\quad (1) \\]\n\\[ 2p - 3q = 18 \\quad (2) \\]',
+        '**Step 1.** Add equation (1) and equation (2) to eliminate p:\n\\[ -2q = 4 \\]',
+        '**Step 2.** Divide both sides by -2:\n\\[ q = -2 \\]',
+        '**Step 3.** Substitute \\( q = -2 \\) into equation (1):\n\\[ -2p + (-2) = -14 \\]\n\\[ -2p - 2 = -14 \\]',
+        'Final answer: p = 6, q = -2',
+      ].join('\n\n');
+      expect(verifier.verifyAnswer(answer, cached)).toEqual({ ok: true });
+      const steps = verifier.segment(answer, cached);
+      const adapted = verifier.adapt!(steps, cached, next).steps;
+      // In the new system (1) + (2) is 5p - q = 4: no "-2q = 4" can be re-derived for "add (1) and (2)",
+      // so the step is left as cached, to fail and be regenerated.
+      const add = steps.findIndex((step) => step.includes('Add equation (1)'));
+      expect(adapted[add]).toBe(steps[add]);
+      adapted.forEach((step, index) => {
+        if (step !== steps[index]) expect(verifier.verifyStep(step, next, { index, previous: adapted.slice(0, index), source: cached })).toEqual({ ok: true });
+      });
+    });
+
     it('leaves the article "a" alone', () => {
       const next = problem('Solve for a: 2a + 3 = 7');
       const adapted = verifier.adapt!(['This is a linear equation in x, so we isolate x.', '2x = 4, so x = 2'], SINGLE, next);

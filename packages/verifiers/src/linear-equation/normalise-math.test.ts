@@ -23,13 +23,13 @@ describe('normaliseMathText', () => {
     expect(plain('½x ≈ 1')).toBe('(1/2)x ≈ 1');
   });
 
-  it('removes Markdown and step or equation labels but keeps numbers that follow them', () => {
+  it('removes Markdown and step labels, keeps equation numbers as bracketed labels and numbers that follow them', () => {
     expect(plain('**Step 2:** Subtract 3')).toBe('Subtract 3');
     expect(plain('1. First\n- second')).toBe('First\nsecond');
-    expect(plain('From equation (2) and eq. 1')).toBe('From equation and equation');
+    expect(plain('From equation (2) and eq. 1')).toBe('From equation (2) and equation (1)');
     expect(plain('the equation 1.2 = 0.2b')).toBe('the equation 1.2 = 0.2b');
     expect(plain('the equation 2b + 3z = 15')).toBe('the equation 2b + 3z = 15');
     expect(plain('the equation 46 = 4t + 2')).toBe('the equation 46 = 4t + 2');
-    expect(plain('Step 12: in equation 2, we')).toBe('in equation, we');
+    expect(plain('Step 12: in equation 2, we')).toBe('in equation (2), we');
   });
 });

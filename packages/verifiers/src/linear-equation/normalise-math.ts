@@ -368,6 +368,7 @@ const LINE_PREFIX =
   /^[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+)?(?:(?:[-*+•◦▪‣][ \t]+|\d{1,2}[.)][ \t]+|\(\d{1,2}\)[ \t]+|[a-h][.)][ \t]+|\([a-h]\)[ \t]+|\((?:i|ii|iii|iv)\)[ \t]+))?(?:step[ \t]*\d+[ \t]*[:.)\-–—]?[ \t]*)?/i;
 
 // "Step 2", "equation (1)", "eq. 2": labels, unless the number starts math ("the equation 46 = 4t + 2").
+// Step numbers are dropped; equation numbers become `equation (1)` references.
 const NOT_MATH_AFTER = String.raw`(?![.,]?[\dA-Za-z_(^])(?![ \t]*[=+\-*/^<>≈≤≥])`;
 const STEP_LABEL = new RegExp(String.raw`\bsteps?[ \t]*\d+` + NOT_MATH_AFTER, 'gi');
 const EQUATION_LABEL = new RegExp(String.raw`\b(?:eq(?:uation)?s?|eqn)\.?[ \t]*(?:\(\d{1,2}\)|\d{1,2}` + NOT_MATH_AFTER + ')', 'gi');
@@ -377,10 +378,15 @@ function stripMarkup(text: string): string {
   return text
     .replace(/\*\*|__|`/g, '')
     .split('\n')
-    .map((line) => line.replace(LINE_PREFIX, ''))
+    // A bracketed number before an equation (`(1) 2x + y = 5`) is its label, not a list marker: kept,
+    // cut off from the equation (`(2) -5x` is no subtraction) so the reader takes it as the label.
+    .map((line) =>
+      line.replace(LINE_PREFIX, (marker) => (/^[ \t]*\(\d{1,2}\)[ \t]+$/.test(marker) && line.includes('=') ? `${marker.trim()} ; ` : '')),
+    )
     .join('\n')
     .replace(STEP_LABEL, 'step')
-    .replace(EQUATION_LABEL, 'equation')
+    // The number is kept as a bracketed label, which the equation reader takes as a reference.
+    .replace(EQUATION_LABEL, (match) => `equation (${/\d+/.exec(match)?.[0] ?? ''})`)
     .replace(/\((?:i|ii|iii|iv)\)/g, ' ');
 }
 
