@@ -52,6 +52,21 @@ describe('structured output through generateObject and Output.object', () => {
     expect(meta(result)).toMatchObject({ path: 'miss', task: 'json', modelCalls: 1, stored: true });
   });
 
+  it('repairs types locally when the fix loses nothing (one-item array, numeric string), with no extra call', async () => {
+    const { model, calls } = setup(jsonModel([ANN], (o) => JSON.stringify({ ...o, name: [o.name], age: String(o.age) })));
+    const result = await generateObject({ model, schema: person, prompt: ask(ANN) });
+    expect(result.object).toEqual({ name: 'Ann Berg', age: 34, city: 'Lisbon' });
+    expect(calls()).toBe(1);
+    expect(meta(result)).toMatchObject({ path: 'miss', task: 'json', modelCalls: 1, stored: true });
+  });
+
+  it('never invents a value by coercion: a null integer costs a repair call', async () => {
+    const { model, calls } = setup(jsonModel([ANN], (o, call) => JSON.stringify(call === 0 ? { ...o, age: null } : o)));
+    const result = await generateObject({ model, schema: person, prompt: ask(ANN) });
+    expect(result.object).toEqual({ name: 'Ann Berg', age: 34, city: 'Lisbon' });
+    expect(calls()).toBe(2);
+  });
+
   it('does the same through generateText + Output.object with a raw JSON schema, and reuses the exact repeat', async () => {
     const { model, calls } = setup(jsonModel([ANN], (o) => `Sure!\n\`\`\`\n${JSON.stringify(o, null, 2)}\n\`\`\``));
     const first = await generateText({ model, output: Output.object({ schema: rawPerson }), prompt: ask(ANN) });

@@ -85,11 +85,19 @@ describe('streamObject over stepCacheMiddleware', () => {
     expect(patched.meta).toMatchObject({ path: 'patch', reusedKeys: ['name', 'age', 'city'], patchedKeys: ['email'] });
   });
 
-  it('repairs a wrong type inside the stream and never shows the wrong value', async () => {
-    const { model, calls } = setup(jsonModel([ANN], (o, call) => JSON.stringify(call === 0 ? { ...o, age: '34' } : o)));
+  it('fixes a lossless type slip inside the stream with no call', async () => {
+    const { model, calls } = setup(jsonModel([ANN], (o) => JSON.stringify({ ...o, age: '34' })));
     const result = await viaStreamObject(model, person);
     expect(result.object).toEqual({ name: 'Ann Berg', age: 34, city: 'Lisbon' });
     expect(result.partials.every((p) => (p as { age?: unknown }).age !== '34')).toBe(true);
+    expect(calls()).toBe(1);
+  });
+
+  it('repairs a wrong type inside the stream and never shows the wrong value', async () => {
+    const { model, calls } = setup(jsonModel([ANN], (o, call) => JSON.stringify(call === 0 ? { ...o, age: 'thirty-four' } : o)));
+    const result = await viaStreamObject(model, person);
+    expect(result.object).toEqual({ name: 'Ann Berg', age: 34, city: 'Lisbon' });
+    expect(result.partials.every((p) => (p as { age?: unknown }).age !== 'thirty-four')).toBe(true);
     expect(calls()).toBe(2);
     expect(result.meta).toMatchObject({ path: 'miss', modelCalls: 2, patchedKeys: ['age'] });
   });

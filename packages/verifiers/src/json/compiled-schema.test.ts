@@ -73,3 +73,43 @@ describe('compileSchema', () => {
     expect(compileSchema({ type: 'object', properties: { a: { $ref: '#/definitions/missing' } } }, true)).toBeUndefined();
   });
 });
+
+describe('coerceKey', () => {
+  const compiled = compileSchema(
+    {
+      type: 'object',
+      properties: {
+        city: { type: 'string' },
+        age: { type: 'integer' },
+        tags: { type: 'array', items: { type: 'string' } },
+        home: { type: 'object', properties: { zip: { type: 'string' } }, required: ['zip'] },
+      },
+      required: ['city', 'age'],
+      additionalProperties: false,
+    },
+    false,
+  )!;
+
+  it('fixes a value the schema refuses only for a lossless type slip', () => {
+    expect(compiled.coerceKey('city', ['Austin'])).toBe('Austin');
+    expect(compiled.coerceKey('age', '63')).toBe(63);
+    expect(compiled.coerceKey('tags', 'vip')).toEqual(['vip']);
+  });
+
+  it('leaves valid, undeclared and unfixable values alone', () => {
+    expect(compiled.coerceKey('city', 'Austin')).toBeUndefined();
+    expect(compiled.coerceKey('other', '1')).toBeUndefined();
+    expect(compiled.coerceKey('age', null)).toBeUndefined();
+    expect(compiled.coerceKey('age', '63.5')).toBeUndefined();
+    expect(compiled.coerceKey('age', 'sixty')).toBeUndefined();
+    expect(compiled.coerceKey('city', ['Austin', 'Texas'])).toBeUndefined();
+    expect(compiled.coerceKey('city', 7)).toBeUndefined();
+    expect(compiled.coerceKey('home', { zip: 2139 })).toBeUndefined();
+  });
+
+  it('does not change the value it was given', () => {
+    const value = ['Austin'];
+    compiled.coerceKey('city', value);
+    expect(value).toEqual(['Austin']);
+  });
+});

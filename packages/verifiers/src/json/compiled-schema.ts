@@ -5,6 +5,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { JSONSchema7, JSONSchema7Definition } from 'json-schema';
 import type { RootShape } from './segment-json';
+import { isLosslessCoercion } from './lossless-coercion';
 import type { SchemaIssue } from './schema-issues';
 import { childPath, schemaIssues } from './schema-issues';
 
@@ -32,6 +33,12 @@ export interface CompiledSchema {
   validate(value: unknown): SchemaIssue[];
   /** Every way `value` fails as the value of top-level `key`; paths start with `/key`. */
   validateKey(key: string, value: unknown): SchemaIssue[];
+  /**
+   * The value of declared top-level `key` made valid by lossless type
+   * coercion (see `lossless-coercion.ts`), or `undefined` when it is already
+   * valid, not declared, or no such coercion makes it valid.
+   */
+  coerceKey(key: string, value: unknown): unknown;
 }
 
 const ROOT_ID = 'stepcache:response-schema';
@@ -58,8 +65,15 @@ function rootShape(schema: JSONSchema7): RootShape {
   return 'any';
 }
 
-function ajvFor(schema: JSONSchema7, validateFormats: boolean): Ajv {
-  const options = { allErrors: true, strict: false, logger: false as const, verbose: true, validateFormats };
+function ajvFor(schema: JSONSchema7, validateFormats: boolean, coerce = false): Ajv {
+  const options = {
+    allErrors: true,
+    strict: false,
+    logger: false as const,
+    verbose: true,
+    validateFormats,
+    ...(coerce ? { coerceTypes: 'array' as const } : {}),
+  };
   const draft = typeof schema.$schema === 'string' ? schema.$schema : '';
   const ajv = draft.includes('2020-12') ? new Ajv2020(options) : draft.includes('2019-09') ? new Ajv2019(options) : new Ajv(options);
   if (validateFormats) addFormats(ajv);
@@ -119,13 +133,27 @@ export function compileSchema(schema: JSONSchema7, validateFormats: boolean): Co
   const run = (validator: ValidateFunction | null, value: unknown, prefix: string): SchemaIssue[] =>
     validator === null || validator(value) ? [] : schemaIssues(validator.errors, prefix);
 
+  // A second ajv with `coerceTypes`, built on first use: most answers never need it.
+  let coercer: ValidateFunction | null | undefined;
+  const coercing = (): ValidateFunction | null => {
+    if (coercer !== undefined) return coercer;
+    try {
+      const other = ajvFor(schema, validateFormats, true);
+      other.addSchema(copy);
+      coercer = other.getSchema(`${ROOT_ID}#${objectPointer}`) ?? null;
+    } catch {
+      coercer = null;
+    }
+    return coercer;
+  };
+
   const propertySchema = (key: string): JSONSchema7 | undefined => {
     if (!Object.hasOwn(properties, key)) return undefined;
     const declared = properties[key];
     return isSchema(declared) ? resolveLocal(schema, declared).schema : declared === false ? { not: {} } : {};
   };
 
-  return {
+  const compiled: CompiledSchema = {
     schema,
     root: rootShape(object.schema),
     properties: Object.keys(properties),
@@ -161,5 +189,16 @@ export function compileSchema(schema: JSONSchema7, validateFormats: boolean): Co
       if (isSchema(additional)) return run(fragment('/additionalProperties'), value, prefix);
       return [];
     },
+    coerceKey(key, value) {
+      if (!Object.hasOwn(properties, key) || compiled.validateKey(key, value).length === 0) return undefined;
+      const validator = coercing();
+      if (validator === null) return undefined;
+      // ajv coerces in place and only below a parent, so the value goes in a copy of its own.
+      const holder: Record<string, unknown> = { [key]: structuredClone(value) };
+      validator(holder);
+      const coerced = holder[key];
+      return isLosslessCoercion(value, coerced) && compiled.validateKey(key, coerced).length === 0 ? coerced : undefined;
+    },
   };
+  return compiled;
 }

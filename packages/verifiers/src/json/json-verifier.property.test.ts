@@ -31,17 +31,17 @@ const VALUES: Record<Kind, fc.Arbitrary<unknown>> = {
   date: fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
 };
 
-/** A value of the wrong type for each kind. */
+/** A value of the wrong type for each kind, which no lossless coercion (see `lossless-coercion.ts`) can fix. */
 const WRONG: Record<Kind, unknown> = {
-  string: 42,
+  string: { n: 42 },
   enum: 7,
-  integer: '12',
+  integer: 1.5,
   number: 'one',
   boolean: 'yes',
-  strings: 'a,b',
+  strings: { a: 'b' },
   object: [1],
-  nullable: 5,
-  date: 20240101,
+  nullable: {},
+  date: [],
 };
 
 interface Case {
@@ -119,6 +119,23 @@ describe('jsonVerifier properties', () => {
         expect(!verdict.ok && verdict.reason).toContain(`/${target}`);
         const step = verifier.segment(JSON.stringify(corrupted), problem).find((s) => verifier.stepName!(s, problem) === target) as string;
         expect(verifier.verifyStep(step, problem, { index: 0, previous: [] }).ok).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('repairs a value wrapped in a one-item array, or a number written as a string, locally', () => {
+    fc.assert(
+      fc.property(cases, fc.nat(), (c, pick) => {
+        const keys = Object.keys(c.value).filter((k) => ['string', 'integer', 'number', 'enum'].includes(c.kinds.get(k) as string));
+        fc.pre(keys.length > 0);
+        const target = keys[pick % keys.length] as string;
+        const original = c.value[target];
+        const slip = typeof original === 'number' && pick % 2 === 0 ? String(original) : [original];
+        const problem = detect(c.schema);
+        const joined = verifier.join(verifier.segment(JSON.stringify({ ...c.value, [target]: slip }), problem), problem);
+        expect(verifier.verifyAnswer(joined, problem)).toEqual({ ok: true });
+        expect(JSON.parse(joined)).toEqual(c.value);
       }),
       { numRuns: 200 },
     );

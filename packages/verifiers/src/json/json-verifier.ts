@@ -5,7 +5,7 @@ import type { StepContext, TaskInput, Verdict, Verifier } from '../verifier';
 import type { CompiledSchema } from './compiled-schema';
 import { compileSchema } from './compiled-schema';
 import type { JsonProblem } from './json-problem';
-import { parseStep, placeholderStep } from './json-step';
+import { memberStep, parseStep, placeholderStep } from './json-step';
 import { inferredSchema, promptAsks, promptIssues } from './inferred-schema';
 import { buildJsonPatchRequest } from './patch-request';
 import { normaliseText, promptParts } from './prompt-parts';
@@ -157,6 +157,19 @@ export function jsonVerifier(options: JsonVerifierOptions = {}): Verifier<JsonPr
     };
   };
 
+  // Local type repair: a member the schema refuses only for its type (`["Austin"]` for a
+  // string, `"63"` for an integer) is rewritten when a lossless coercion makes it valid.
+  const coerceMembers = (steps: readonly string[], problem: JsonProblem): string[] => {
+    const schema = problem.schema;
+    if (schema === undefined) return [...steps];
+    return steps.map((step) => {
+      const parsed = parseStep(step);
+      if (parsed?.kind !== 'member') return step;
+      const coerced = schema.coerceKey(parsed.key, parsed.value);
+      return coerced === undefined ? step : memberStep(parsed.key, coerced);
+    });
+  };
+
   const join = (steps: readonly string[], problem: JsonProblem): string => {
     const members = new Map<string, string>();
     let whole: string | undefined;
@@ -193,8 +206,11 @@ export function jsonVerifier(options: JsonVerifierOptions = {}): Verifier<JsonPr
     segment(answer, problem) {
       // Only answers that look finished are memoised (cached answers are re-segmented on every
       // hit); the growing prefixes of a stream would only crowd them out.
-      if (!/[}\]`]\s*$/.test(answer)) return segmentJson(answer, problem.root);
-      return segments.getOrCompute(`${problem.root}\u0000${answer}`, () => segmentJson(answer, problem.root));
+      if (!/[}\]`]\s*$/.test(answer)) return coerceMembers(segmentJson(answer, problem.root), problem);
+      return coerceMembers(
+        segments.getOrCompute(`${problem.root}\u0000${answer}`, () => segmentJson(answer, problem.root)),
+        problem,
+      );
     },
 
     join,
@@ -278,7 +294,7 @@ export function jsonVerifier(options: JsonVerifierOptions = {}): Verifier<JsonPr
 
     readPatch(output, args) {
       const kept = new Set(args.kept.map(keyOf));
-      return segmentJson(output, args.problem.root).filter((step) => {
+      return coerceMembers(segmentJson(output, args.problem.root), args.problem).filter((step) => {
         const key = keyOf(step);
         return key === undefined || !kept.has(key);
       });

@@ -56,6 +56,14 @@ describe('readPatchSteps', () => {
     expect(trimmed(readPatchSteps(output, args, analyseText))).toEqual(['3. So 5y = 10, y = 2.']);
   });
 
+  it('keeps a closing line that states every value, though each was found in a kept step', () => {
+    const found = ['1. From the second equation, x = y + 1.', '2. So y = 2.', '3. Then x = 3.'];
+    const closing = { problem, input, kept: found, rejected, attempt: 2 };
+    expect(trimmed(readPatchSteps('Therefore, x = 3 and y = 2.', closing, analyseText))).toEqual(['Therefore, x = 3 and y = 2.']);
+    // A line repeating only some of them is still an echo.
+    expect(trimmed(readPatchSteps('Then x = 3.\nFinal answer: x = 3, y = 2', closing, analyseText))).toEqual(['Final answer: x = 3, y = 2']);
+  });
+
   it('copes with a model that restarts from step 1', () => {
     const output = [
       'Here is the full solution:',

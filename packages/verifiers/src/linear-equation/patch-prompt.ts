@@ -1,6 +1,7 @@
 import type { PatchArgs, PatchRequest } from '../verifier';
 import { joinSteps, segmentSteps } from '../segmentation/segment-steps';
 import type { TextAnalysis } from './extract-equations';
+import { valueClaims } from './final-answer';
 import type { LinearProblem } from './linear-problem';
 
 const STEP_NUMBER = /^\s*(?:#{1,6}\s*)?(?:(?:\*\*|__)\s*)?(?:step\s*)?(\d{1,3})\s*[.):]/i;
@@ -84,10 +85,17 @@ export function readPatchSteps(
   const steps = segmentSteps(output);
   const keptText = new Set(args.kept.map(echoKey));
   const keptRelations = new Set(args.kept.flatMap((step) => analyse(step).relations.map((r) => r.text)));
+  const asked = args.problem.asked;
   const repeats = (step: string) => {
     if (keptText.has(echoKey(step))) return true;
-    const relations = analyse(step).relations;
-    return relations.length > 0 && relations.every((r) => keptRelations.has(r.text));
+    const analysis = analyse(step);
+    const relations = analysis.relations;
+    if (relations.length === 0 || !relations.every((r) => keptRelations.has(r.text))) return false;
+    // A closing line that states every asked value ("Therefore, u = 32 and
+    // v = 22") repeats values found in separate kept steps, yet it is the
+    // final answer the kept steps lack.
+    const stated = new Set(valueClaims(analysis, args.problem).map((claim) => claim.variable));
+    return !asked.every((u) => stated.has(u));
   };
   let start = 0;
   while (start < steps.length) {
