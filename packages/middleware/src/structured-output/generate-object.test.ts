@@ -92,7 +92,7 @@ describe('structured output through generateObject and Output.object', () => {
     expect(calls()).toBe(2);
     const repair = callOptions(1)[0]!;
     expect(requestedKeys(repair)).toEqual(['age']);
-    expect(lastUserText(repair)).toContain('"age": is missing (required)');
+    expect(lastUserText(repair)).toContain('Fix: "age" is missing (required).');
     expect(meta(result)).toMatchObject({ path: 'miss', modelCalls: 2, patchedSteps: 1, patchedKeys: ['age'], stored: true });
   });
 

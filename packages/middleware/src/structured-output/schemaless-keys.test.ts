@@ -61,8 +61,8 @@ describe('Output.json() requests whose prompt names the keys', () => {
       type: 'json',
       schema: { type: 'object', properties: { job: {} }, required: ['job'], additionalProperties: false },
     });
-    expect(lastUserText(repair)).toContain('"job": is missing (the prompt asks for it)');
-    expect(lastUserText(repair)).toContain('the prompt asks for the keys fullName, email and job');
+    expect(lastUserText(repair)).toContain('only the keys "job"');
+    expect(lastUserText(repair)).toContain('Fix: "job" is missing (the prompt asks for it).');
     expect(meta(result)).toMatchObject({ path: 'miss', task: 'json', modelCalls: 2, patchedKeys: ['job'], stored: true });
 
     const again = await json(model, ask(ALL_KEYS));
@@ -134,8 +134,8 @@ describe('Output.json() requests whose prompt names the keys', () => {
     let patchCalls = 0;
     const model = jsonModel([pilot, DAVID], (all, _call, options) => {
       const object = Object.fromEntries(keysWanted(options).map((key) => [key, all[key]]));
-      // The first patch wraps the new value in a list; the repair gets it right.
-      if (promptText(options).includes('pilot') && requestedKeys(options) !== undefined && patchCalls++ === 0) object.job = ['pilot'];
+      // The first patch gives the new value as an object; the repair gets it right.
+      if (promptText(options).includes('pilot') && requestedKeys(options) !== undefined && patchCalls++ === 0) object.job = { title: 'pilot' };
       return JSON.stringify(object);
     });
     const { model: wrapped, calls, callOptions } = setup(model);
@@ -147,6 +147,24 @@ describe('Output.json() requests whose prompt names the keys', () => {
     // The patch call's sub-schema carries the type the cached value had.
     expect(callOptions(before)[0]!.responseFormat).toMatchObject({ schema: { properties: { job: { type: 'string' } } } });
     expect(meta(result)).toMatchObject({ path: 'patch', patchedKeys: ['job'], modelCalls: 2 });
+  });
+
+  it('unwraps a patched one-item list locally when the cached answer had a scalar for that key', async () => {
+    const pilot: JsonRecord = { marker: 'Occupation: pilot', values: { ...DAVID.values, job: 'pilot' } };
+    let patchCalls = 0;
+    const model = jsonModel([pilot, DAVID], (all, _call, options) => {
+      const object = Object.fromEntries(keysWanted(options).map((key) => [key, all[key]]));
+      // The first patch wraps the new value in a list.
+      if (promptText(options).includes('pilot') && requestedKeys(options) !== undefined && patchCalls++ === 0) object.job = ['pilot'];
+      return JSON.stringify(object);
+    });
+    const { model: wrapped, calls } = setup(model);
+    await json(wrapped, ask(ALL_KEYS));
+    const before = calls();
+    const result = await json(wrapped, ask(ALL_KEYS, 'pilot'));
+    expect(result.output).toEqual({ fullName: 'David Silva', email: 'david.silva@example.com', job: 'pilot' });
+    expect(calls() - before).toBe(1);
+    expect(meta(result)).toMatchObject({ path: 'patch', patchedKeys: ['job'], modelCalls: 1 });
   });
 
   it('never stores a wrong object: a key the repair cannot fill fails naming the keys the prompt asks for', async () => {

@@ -174,8 +174,9 @@ describe('jsonVerifier', () => {
       expect(request.messages.map((m) => m.role)).toEqual(['user']);
       const instruction = request.messages[0]?.content ?? '';
       expect(instruction.startsWith(p.input.prompt)).toBe(true);
-      expect(instruction).toContain('"age": must be integer (got "34")');
-      expect(instruction).toContain('"email": needs a value');
+      expect(instruction).toContain('only the keys "age", "email"');
+      expect(instruction).toContain('Fix: "age" must be integer (got "34").');
+      expect(instruction).not.toContain('"email" needs');
       expect(instruction.slice(p.input.prompt.length)).not.toContain('"name"');
     });
 
@@ -281,8 +282,8 @@ describe('jsonVerifier', () => {
       expect(plan(answer, full, more)).toMatchObject({ kept: ['fullName', 'email', 'job'], rejected: ['city'] });
       const request = verifier.patchRequest({ problem: more, input: more.input, ...plan(answer, full, more).raw, attempt: 1 });
       expect(request.schema).toEqual({ type: 'object', properties: { city: {} }, required: ['city'], additionalProperties: false });
-      expect(request.messages.at(-1)?.content).toContain('"city": needs a value for this request');
-      expect(request.messages.at(-1)?.content).toContain('the prompt asks for the keys fullName, email, job and city');
+      expect(request.messages.at(-1)?.content).toContain('only the keys "city", read from the request above');
+      expect(request.messages.at(-1)?.content).not.toContain('Fix:');
     });
 
     it('still skips another task or another shape of instruction, and never reuses stale values', () => {

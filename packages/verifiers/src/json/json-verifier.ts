@@ -15,7 +15,7 @@ import { formatIssues } from './schema-issues';
 import { segmentJson } from './segment-json';
 import { jsonSkipReason } from './skip-reason';
 import { structuredOutputError } from './structured-output-error';
-import { contradictsEvidence, recordTypeEvidence } from './type-evidence';
+import { contradictsEvidence, recordTypeEvidence, unwrapByEvidence } from './type-evidence';
 import { SourceIndex } from './value-support';
 
 /** Options of {@link jsonVerifier}. */
@@ -158,15 +158,17 @@ export function jsonVerifier(options: JsonVerifierOptions = {}): Verifier<JsonPr
   };
 
   // Local type repair: a member the schema refuses only for its type (`["Austin"]` for a
-  // string, `"63"` for an integer) is rewritten when a lossless coercion makes it valid.
+  // string, `"63"` for an integer) is rewritten when a lossless coercion makes it valid. Without
+  // a schema, the type a cached answer had (type evidence) may unwrap a one-item array.
   const coerceMembers = (steps: readonly string[], problem: JsonProblem): string[] => {
     const schema = problem.schema;
     if (schema === undefined) return [...steps];
     return steps.map((step) => {
       const parsed = parseStep(step);
       if (parsed?.kind !== 'member') return step;
-      const coerced = schema.coerceKey(parsed.key, parsed.value);
-      return coerced === undefined ? step : memberStep(parsed.key, coerced);
+      const { key, value } = parsed;
+      const coerced = schema.coerceKey(key, value) ?? unwrapByEvidence(problem, key, value);
+      return coerced === undefined ? step : memberStep(key, coerced);
     });
   };
 

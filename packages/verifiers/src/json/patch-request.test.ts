@@ -45,6 +45,6 @@ describe('the patch messages', () => {
     const problem = verifier.detect({ prompt: 'Fill it in.', responseFormat: { type: 'json', schema } })!;
     const request = verifier.patchRequest({ problem, input: problem.input, kept: ['"a":"x"'], rejected: [], attempt: 2 });
     expect(request.messages.at(-1)?.content).toContain('The previous reply still failed validation.');
-    expect(request.messages.at(-1)?.content).toContain('"b": is missing (required)');
+    expect(request.messages.at(-1)?.content).toContain('"b" is missing (required)');
   });
 });

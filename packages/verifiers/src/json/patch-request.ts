@@ -5,9 +5,9 @@ import { stepKey } from './json-step';
 import { promptAsks } from './inferred-schema';
 import type { WantedKey } from './wanted-keys';
 import { evidenceType } from './type-evidence';
-import { wantedKeys } from './wanted-keys';
+import { NEEDS_VALUE, wantedKeys } from './wanted-keys';
 
-const CLEAN = 'Reply with the JSON only, without prose or code fences.';
+const CLEAN = 'JSON only, no prose or code fences.';
 
 /**
  * The schema of a patch call: an object of only the wanted keys, with their
@@ -73,10 +73,12 @@ export function buildJsonPatchRequest(args: PatchArgs<JsonProblem>): PatchReques
     return { messages: [{ role: 'user', content: `${prompt}\n\n${note}Reply with one ${shape} that follows the requested schema exactly. ${CLEAN}` }] };
   }
   const lead = attempt > 1 ? 'The previous reply still failed validation. ' : '';
-  const others = problem.inferredKeys === undefined ? 'No other keys.' : `No other keys (${promptAsks(problem.inferredKeys)}; the rest are done).`;
-  // The verified keys are not shown: each wanted key is read from the request alone, and every
-  // token of a patch call is paid for again.
-  const instruction = `${lead}Reply with a JSON object holding only these keys, taken from the request above:\n${keyList(wanted)}\n${others} ${CLEAN}`;
+  // Short on purpose: every token of a patch call is paid for again. The verified keys are not
+  // shown (each wanted key is read from the request alone); only real faults are named.
+  const keys = wanted.map((w) => JSON.stringify(w.key)).join(', ');
+  const faults = wanted.filter((w) => w.note !== NEEDS_VALUE).map((w) => `${JSON.stringify(w.key)} ${w.note}`);
+  const fix = faults.length === 0 ? '' : ` Fix: ${faults.join('; ')}.`;
+  const instruction = `${lead}Reply with one JSON object with only the keys ${keys}, read from the request above.${fix} ${CLEAN}`;
   const schema = subSchema(
     problem,
     wanted.map((w) => w.key),

@@ -1,6 +1,7 @@
 import type { Verdict } from '../verifier';
 import type { JsonProblem } from './json-problem';
 import { literalSupported } from './value-support';
+import { isNumericString } from './type-evidence';
 
 function sameKeys(a: readonly string[] | undefined, b: readonly string[]): boolean {
   return a !== undefined && a.length === b.length && b.every((key) => a.includes(key));
@@ -13,7 +14,6 @@ function kindOf(value: unknown): string {
 }
 
 /** `"34"`: a number written as a string. */
-const NUMERIC_STRING = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 /**
  * Whether a value a cached answer gave for `key` may be served for the new
@@ -60,7 +60,7 @@ export function reuseVerdict(key: string | undefined, value: unknown, cached: Js
     const why = untyped ? 'and the prompt gives it no type to check' : 'derived from a source text that changed';
     return { ok: false, reason: `${name} is ${kindOf(value)} ${why}` };
   }
-  if (untyped && typeof value === 'string' && NUMERIC_STRING.test(value.trim())) {
+  if (untyped && isNumericString(value)) {
     return { ok: false, reason: `${name} is a number written as a string, and the prompt gives it no type to say which was meant` };
   }
   if (!literalSupported(value, cached.sourceIndex(), next.sourceIndex())) {

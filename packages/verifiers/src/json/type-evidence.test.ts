@@ -18,6 +18,13 @@ describe('type evidence for keys inferred from the prompt', () => {
     expect(evidenceType(typed, 'name')).toBeUndefined();
   });
 
+  it('takes no evidence from a number written as a string, so a patch is not held to that slip', () => {
+    const problem = detect(prompt);
+    recordTypeEvidence(problem, new Map<string, unknown>([['name', 'Ann'], ['age', '34']]));
+    expect(evidenceType(problem, 'age')).toBeUndefined();
+    expect(contradictsEvidence(problem, 'age', 41)).toBeUndefined();
+  });
+
   it('refuses text for a number and a list for a scalar, but lets a number stand for text', () => {
     const problem = detect(prompt);
     recordTypeEvidence(problem, new Map<string, unknown>([['name', 'Ann'], ['age', 34]]));
@@ -26,6 +33,14 @@ describe('type evidence for keys inferred from the prompt', () => {
     expect(contradictsEvidence(problem, 'name', 12345)).toBeUndefined();
     expect(contradictsEvidence(problem, 'age', 41)).toBeUndefined();
     expect(contradictsEvidence(problem, 'tags', ['x'])).toBeUndefined();
+  });
+
+  it('unwraps a one-item array of the type seen, in segmentation, and nothing else', () => {
+    const cached = detect(prompt);
+    const next = detect(prompt.replace('Age: 34', 'Age: 41'));
+    verifier.adapt!(['"name":"Ann"', '"age":34', '"tags":["a"]'], cached, next);
+    expect(verifier.segment('{"name":["Ann"],"age":[41],"tags":["b"]}', next)).toEqual(['"name":"Ann"', '"age":41', '"tags":["b"]']);
+    expect(verifier.segment('{"name":[41],"age":["41"]}', next)).toEqual(['"name":[41]', '"age":["41"]']);
   });
 
   it('makes verification refuse a contradicting step and answer', () => {

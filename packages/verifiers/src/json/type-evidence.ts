@@ -1,5 +1,12 @@
 import type { JsonProblem } from './json-problem';
 
+const NUMERIC_STRING = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/** True for a string that spells a plain number (`"63"`, `"-4.5"`): its intended type is ambiguous. */
+export function isNumericString(value: unknown): value is string {
+  return typeof value === 'string' && NUMERIC_STRING.test(value.trim());
+}
+
 /** The JSON type a key's value had in a cached, verified answer. */
 export type EvidenceType = 'string' | 'number' | 'boolean';
 
@@ -12,13 +19,15 @@ const evidence = new WeakMap<JsonProblem, ReadonlyMap<string, EvidenceType>>();
  * schema, so no types), the types its keys had in the cached answer being
  * adapted: the only evidence of what type the caller expects. Only scalar
  * values count, so a cached answer that wrapped a value in an array never
- * becomes evidence.
+ * becomes evidence — nor does a number written as a string (`"63"`), which
+ * may be a slip for `63` and would otherwise hold every patch to the slip.
  */
 export function recordTypeEvidence(problem: JsonProblem, cachedMembers: ReadonlyMap<string, unknown>): void {
   if (problem.inferredKeys === undefined) return;
   const types = new Map<string, EvidenceType>();
   for (const key of problem.inferredKeys) {
     const value = cachedMembers.get(key);
+    if (isNumericString(value)) continue;
     if (typeof value === 'string') types.set(key, 'string');
     else if (typeof value === 'number') types.set(key, 'number');
     else if (typeof value === 'boolean') types.set(key, 'boolean');
@@ -44,4 +53,16 @@ export function contradictsEvidence(problem: JsonProblem, key: string, value: un
   const given = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
   if (given === seen || (seen === 'string' && given === 'number')) return undefined;
   return `"${key}" must be a ${seen} (the answer cached for this key list had a ${seen}), got ${given === 'array' || given === 'object' ? `an ${given}` : `a ${given}`}`;
+}
+
+/**
+ * The item of a one-item array given for `key` when the evidence says the
+ * key holds that item's scalar type (`["Globex"]` where a string was seen);
+ * `undefined` otherwise.
+ */
+export function unwrapByEvidence(problem: JsonProblem, key: string, value: unknown): unknown {
+  const seen = evidenceType(problem, key);
+  if (seen === undefined || !Array.isArray(value) || value.length !== 1) return undefined;
+  const item: unknown = value[0];
+  return typeof item === seen ? item : undefined;
 }

@@ -3,6 +3,9 @@ import type { JsonProblem } from './json-problem';
 import { parseStep, stepKey } from './json-step';
 import { childPath, formatIssues } from './schema-issues';
 
+/** The note of a key that has no value for the request yet (nothing wrong to name). */
+export const NEEDS_VALUE = 'needs a value for this request';
+
 /** A key a patch or repair call must fill, and what the model is told about it. */
 export interface WantedKey {
   /** The top-level key. */
@@ -34,7 +37,7 @@ export function wantedKeys(args: Pick<PatchArgs<JsonProblem>, 'problem' | 'kept'
     const issues = parsed.kind === 'member' ? (problem.schema?.validateKey(parsed.key, parsed.value) ?? []) : [];
     const prefix = childPath('', parsed.key).length;
     const own = issues.map((issue) => ({ ...issue, path: issue.path.slice(prefix) }));
-    notes.set(parsed.key, own.length > 0 ? formatIssues(own).replace(/(^|; )\(root\) /g, '$1') : 'needs a value for this request');
+    notes.set(parsed.key, own.length > 0 ? formatIssues(own).replace(/(^|; )\(root\) /g, '$1') : NEEDS_VALUE);
   }
   const missing = problem.inferredKeys === undefined ? 'is missing (required)' : 'is missing (the prompt asks for it)';
   for (const key of problem.schema?.required ?? []) {
