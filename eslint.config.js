@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/.next/**', '.tools/**', '**/next-env.d.ts'],
+    ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/.next/**', '.tools/**', '**/next-env.d.ts', '**/.scratch/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
