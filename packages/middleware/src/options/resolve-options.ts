@@ -21,6 +21,7 @@ export interface ResolvedOptions {
   readonly scope: (params: LanguageModelV4CallOptions) => string | undefined;
   /** Never throws. */
   readonly emit: StepCacheEventHandler;
+  readonly streamMisses: 'verified' | 'passthrough';
 }
 
 /** Validates options, naming the offending field, and fills in defaults. */
@@ -28,7 +29,17 @@ export function resolveOptions(options: StepCacheOptions = {}): ResolvedOptions 
   if (typeof options !== 'object' || options === null) {
     throw invalid('options', 'must be an object', options);
   }
-  const { store, embedding, verifiers, minSimilarity = 0.8, maxRepairs = 2, timeoutMs = 1000, scope, onEvent } = options;
+  const {
+    store,
+    embedding,
+    verifiers,
+    minSimilarity = 0.8,
+    maxRepairs = 2,
+    timeoutMs = 1000,
+    scope,
+    onEvent,
+    streamMisses = 'verified',
+  } = options;
 
   if (store !== undefined && !isStore(store)) {
     throw invalid('store', 'must implement search, findExact, put and clear', store);
@@ -47,6 +58,9 @@ export function resolveOptions(options: StepCacheOptions = {}): ResolvedOptions 
   }
   if (scope !== undefined && typeof scope !== 'function') throw invalid('scope', 'must be a function', scope);
   if (onEvent !== undefined && typeof onEvent !== 'function') throw invalid('onEvent', 'must be a function', onEvent);
+  if (streamMisses !== 'verified' && streamMisses !== 'passthrough') {
+    throw invalid('streamMisses', 'must be "verified" or "passthrough"', streamMisses);
+  }
 
   return {
     store: store ?? memoryStore(),
@@ -56,6 +70,7 @@ export function resolveOptions(options: StepCacheOptions = {}): ResolvedOptions 
     maxRepairs,
     timeoutMs,
     scope: scope ?? defaultScope,
+    streamMisses,
     emit: (event) => {
       try {
         onEvent?.(event);

@@ -46,4 +46,16 @@ export interface StepCacheOptions {
   scope?: (params: LanguageModelV4CallOptions) => string | undefined;
   /** Receives hits, patches, skips, fallbacks, stores and cache errors. Default: none. */
   onEvent?: StepCacheEventHandler;
+  /**
+   * How a streamed miss (or skip) of a task that has a verifier reaches the
+   * caller. Free text always passes through untouched.
+   * - `'verified'` (default): each step is released once it is complete and
+   *   verified, with repair and the fallback inside the stream — the same
+   *   answer `generateText` gets; a step is held until its end is seen.
+   * - `'passthrough'`: the model's stream passes through untouched (same
+   *   chunks, same timing) and is stored only if it ended with `stop` and
+   *   verifies; a wrong answer reaches the caller as the model wrote it, with
+   *   `providerMetadata.stepcache.verified: false`.
+   */
+  streamMisses?: 'verified' | 'passthrough';
 }

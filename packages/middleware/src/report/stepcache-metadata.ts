@@ -40,6 +40,13 @@ export interface StepCacheMetadata {
   reason?: string;
   /** True when the answer was stored in the cache. */
   stored?: boolean;
+  /**
+   * Set only on a stream passed through untouched (`streamMisses:
+   * 'passthrough'`) for a task with a verifier: whether the model's answer
+   * verified. `false` means the caller received an answer StepCache could not
+   * verify.
+   */
+  verified?: boolean;
 }
 
 /** Converts metadata to the JSON object the provider metadata slot takes (no `undefined` values). */

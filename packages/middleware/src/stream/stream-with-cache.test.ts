@@ -126,6 +126,30 @@ describe('streamText over stepCacheMiddleware', () => {
     expect(hit.text).toBe(reply);
   });
 
+  it("with streamMisses: 'passthrough', passes a verifiable miss through untouched and stores it only if it verifies", async () => {
+    const right = 'Step 1: Subtract 3 from both sides: 2x = 4\nStep 2: Divide both sides by 2: x = 2\nFinal answer: x = 2';
+    const wrong = right.replace(/x = 2/g, 'x = 3');
+    let reply = wrong;
+    const { base, stream } = setup(() => reply, { streamMisses: 'passthrough' });
+    const slipped = await stream(FIX.q1);
+    // The model's chunks exactly: no gating, no repair call.
+    expect(slipped.deltas).toEqual(wrong.match(/\S+\s*|\s+/g));
+    expect(slipped.meta).toMatchObject({ path: 'miss', task: 'linear-equation', modelCalls: 1, verified: false, stored: false });
+    expect(base.doStreamCalls).toHaveLength(1);
+
+    reply = right;
+    const clean = await stream(FIX.q1);
+    expect(clean.text).toBe(right);
+    expect(clean.meta).toMatchObject({ path: 'miss', verified: true, stored: true });
+    const hit = await stream(FIX.q1);
+    expect(hit.meta).toMatchObject({ path: 'reuse', modelCalls: 0 });
+    expect(hit.text).toBe(right);
+  });
+
+  it('refuses an unknown streamMisses value, naming the option', () => {
+    expect(() => stepCacheMiddleware({ streamMisses: 'fast' as never })).toThrow(/streamMisses must be "verified" or "passthrough"/);
+  });
+
   it('stores nothing from a stream that ends in an error part', async () => {
     let fail = true;
     const { stream } = setup(() => (fail ? { text: 'Paris is', error: new Error('connection reset') } : 'Paris.'));

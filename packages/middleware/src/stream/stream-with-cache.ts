@@ -1,3 +1,4 @@
+import type { AnyVerifier } from '@stepcache/verifiers';
 import type {
   LanguageModelV4,
   LanguageModelV4CallOptions,
@@ -13,6 +14,7 @@ import { bypassMetadata, freshMetadata, patchMetadata, reuseMetadata } from '../
 import type { StepCacheMetadata } from '../report/stepcache-metadata';
 import { toProviderMetadata } from '../report/stepcache-metadata';
 import { zeroUsage } from '../report/token-usage';
+import { checkSteps } from '../reuse/plan-reuse';
 import { beginRequest } from '../request/begin-request';
 import { closingParts, openingParts, streamOf, TEXT_ID } from './stream-parts';
 
@@ -29,7 +31,9 @@ export interface StreamCall {
  * - patch: the verified prefix is sent at once, then the regenerated steps
  *   stream from the model, each released only after it verified;
  * - miss or skip of a verifiable task: the model's steps are released as they
- *   verify, with repair and fallback inside the stream;
+ *   verify, with repair and fallback inside the stream (with `streamMisses:
+ *   'passthrough'`, the model's stream passes through untouched and is stored
+ *   only if it verifies);
  * - free text and bypass: the model's stream passes through untouched; free
  *   text is stored after a `finish` with reason `stop`.
  * Nothing is stored from a stream that errored, was aborted or was cut off.
@@ -74,6 +78,21 @@ export async function streamWithCache(options: ResolvedOptions, call: StreamCall
     };
   }
 
+  if (decision.path !== 'patch' && options.streamMisses === 'passthrough') {
+    const result = await call.doStream();
+    return {
+      ...result,
+      stream: result.stream.pipeThrough(
+        passThrough(async (text, stopped) => {
+          const answer = verifiedAnswer(verifier, problem, text);
+          const stored = stopped && answer !== undefined && (await store(answer));
+          const metadata = freshMetadata(classification, fresh, { patched: [], modelCalls: 1, fallback: false }, stored);
+          return finish({ ...metadata, verified: answer !== undefined });
+        }),
+      ),
+    };
+  }
+
   const patchOptions = {
     verifier,
     problem,
@@ -101,6 +120,16 @@ export async function streamWithCache(options: ResolvedOptions, call: StreamCall
       return { patched, metadata: finish(freshMetadata(classification, fresh, patched, stored)) };
     }),
   };
+}
+
+/**
+ * The answer to store for a model's text: the text itself when it verifies,
+ * else its verified steps stitched when they make a whole answer (JSON
+ * pulled out of prose or fences); `undefined` when it does not verify.
+ */
+function verifiedAnswer(verifier: AnyVerifier, problem: unknown, text: string): string | undefined {
+  if (verifier.verifyAnswer(text, problem).ok) return text;
+  return checkSteps(verifier, verifier.segment(text, problem), problem).answer;
 }
 
 /**
