@@ -76,6 +76,14 @@ describe('checkStep', () => {
     expect(check('n = 53/4 + 7(-1) = 25/4', p, ['4n = 25'])).toMatchObject({ ok: false, reason: expect.stringContaining('works out a value') });
   });
 
+  it('grounds arithmetic that puts the solution into the side before it', () => {
+    const p = problem('Solve the system: 2x + y = 7 and x - y = 2');
+    expect(check('Step 2: y = 7 - 2x = 7 - 6 = 1.', p, ['3x = 9, so x = 3.'])).toEqual({ ok: true });
+    expect(check('y = 7 - 2x = 7 + (-6) = 1', p, ['x = 3'])).toEqual({ ok: true });
+    // The numbers must be that side's terms with the solution put in, not any that happen to work.
+    expect(check('y = 7 - 2x = 9 - 8 = 1', p, ['x = 3']).ok).toBe(false);
+  });
+
   it('refuses numbers that only the source problem justifies', () => {
     const next = problem('Solve 2x + 5 = 9');
     expect(check('2x + 3 - 3 = 7 - 3', next).ok).toBe(true);

@@ -135,6 +135,34 @@ function groundedSide(side: Expr, stated: ReadonlySet<string>, problem: LinearPr
   return visit(side);
 }
 
+/** The terms of a sum with their signs: `7 - 2x` → `+7`, `-2x`. */
+function additiveTerms(expr: Expr, sign: 1 | -1 = 1, into: { sign: 1 | -1; expr: Expr }[] = []): { sign: 1 | -1; expr: Expr }[] {
+  if (expr.kind === 'add' || expr.kind === 'sub') {
+    additiveTerms(expr.left, sign, into);
+    additiveTerms(expr.right, expr.kind === 'sub' ? (-sign as 1 | -1) : sign, into);
+  } else if (expr.kind === 'neg') {
+    additiveTerms(expr.arg, -sign as 1 | -1, into);
+  } else {
+    into.push({ sign, expr });
+  }
+  return into;
+}
+
+/**
+ * Whether a side of plain numbers is the side before it with the solution
+ * put in, term by term (`y = 7 - 2x = 7 - 6` once x = 3): its numbers then
+ * come from that side, not from another problem.
+ */
+function substitutesSolution(before: Expr, side: Expr, problem: LinearProblem): boolean {
+  if (collectVariables(before, new Set()).size === 0) return false;
+  const expected = additiveTerms(before).map(({ sign, expr }) => evaluate(expr, problem.solution)?.mul(sign));
+  const written = additiveTerms(side).map(({ sign, expr }) => asLiteral(expr)?.value.mul(sign));
+  if (expected.length !== written.length) return false;
+  const keys = (values: readonly (Fraction | undefined)[]) => values.map((v) => (v === undefined ? '?' : numberKey(v))).sort();
+  const [a, b] = [keys(expected), keys(written)];
+  return !a.includes('?') && !b.includes('?') && a.every((key, i) => key === b[i]);
+}
+
 /**
  * The arithmetic a relation works out for an unknown: the sides after a lone
  * unknown (`x = 4/2 = 2`, `z = 6 - 1 - 2 = 3`) that hold no unknown and are
@@ -237,6 +265,8 @@ export function checkStep(
     // A value worked out as arithmetic (`n = 53/4 + 7(-1) = 25/4`) must work with numbers that have a source:
     // the problem, earlier steps, or the equations before it in this step.
     for (const side of computedSides(relation)) {
+      const before = relation.sides[relation.sides.indexOf(side) - 1];
+      if (before !== undefined && substitutesSolution(before, side, problem)) continue;
       if (!groundedSide(side, stated, problem, previous)) {
         return fail(`"${relation.text}" works out a value from numbers that do not come from this problem or the steps before it`);
       }

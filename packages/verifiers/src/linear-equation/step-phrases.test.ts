@@ -20,6 +20,12 @@ describe('readStepPlan', () => {
     expect(sides('Move 3 to the right side.')).toEqual(['move 3']);
     // Two operations with no equation between them are one, applied in order.
     expect(sides('Subtract 2x from both sides and add 6: x = 11')).toEqual(['subtract 2x, add 6']);
+    // An operation after "by" says how the one before is done: one operation, not two.
+    expect(sides('Move -7 to the right-hand side by adding 7: 5x = 25.')).toEqual(['add 7']);
+    // Moves with the verb left out after the first.
+    expect(sides('Bring 2x to the left and -6 to the right: 3x - 2x = 5 + 6')).toEqual(['move 2x, move -6']);
+    expect(sides('Move 3 to the right and simplify: 2x = 4')).toEqual(['move 3']);
+    expect(sides('Eliminate y by adding equations (1) and (2): 3x = 9')).not.toContain('add 3x');
   });
 
   it('reads combinations, multiples, substitutions and rearrangements of named equations', () => {

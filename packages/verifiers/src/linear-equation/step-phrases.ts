@@ -370,7 +370,30 @@ class PhraseReader {
     } else if (verb === 'take') return undefined;
     if (!target || this.word() === 'or') return undefined;
     const op = verb === 'take' ? 'subtract' : verb;
-    return { kind: 'sides', operations: [{ op, operand }], target };
+    const operations: SidesOperation[] = [{ op, operand }];
+    // "Bring 2x to the left and -6 to the right": more moves with the verb left out.
+    while (op === 'move' && this.word() === 'and') {
+      const at = this.pos;
+      this.next();
+      const more = this.operand();
+      if (more && this.destination()) {
+        operations.push({ op: 'move', operand: more });
+      } else {
+        this.seek(at);
+        break;
+      }
+    }
+    if (this.word() === 'or') return undefined;
+    return { kind: 'sides', operations, target };
+  }
+
+  /** "to the right (hand) side", "to the left", "to the other side", "across". */
+  private destination(): boolean {
+    if (this.accept('across')) return true;
+    if (!this.accept('to') || !this.accept('the') || !this.accept('right', 'left', 'other')) return false;
+    this.accept('side', 'hand');
+    this.accept('side');
+    return true;
   }
 
   private multiplyOrDivide(verb: 'multiply' | 'divide'): StepAction | undefined {
@@ -520,6 +543,15 @@ export function readStepPlan(analysis: TextAnalysis): StepPlan {
     const end = action ? reader.position : k + 1;
     const phrase: StepPhrase = { start: k, end, action: action ?? { kind: 'unclear' } };
     const previous = phrases[phrases.length - 1];
+    const adjacent = previous !== undefined && !items.slice(previous.end, k).some((between) => between.kind === 'relation');
+    // "Move -7 to the right by adding 7": the phrase after "by" says how the one before is done,
+    // not a second operation. Kept when both read as operations on the sides, else neither is judged.
+    if (adjacent && before?.kind === 'word' && before.text === 'by') {
+      const same = previous.action.kind === 'sides' && phrase.action.kind === 'sides';
+      phrases[phrases.length - 1] = { start: previous.start, end, action: same ? phrase.action : { kind: 'unclear' } };
+      k = end - 1;
+      continue;
+    }
     // "Subtract 2x from both sides and add 6": one composite operation when no equation comes between.
     if (
       previous?.action.kind === 'sides' &&
