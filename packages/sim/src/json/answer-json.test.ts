@@ -58,6 +58,13 @@ describe('answerJson', () => {
     expect(JSON.parse(answerJson(messages, undefined, new Rng(3), NO_ERRORS).text)).toEqual({ name: 'Tom Becker', age: 29, city: 'Munich' });
   });
 
+  it('follows the latest key list in the text, as a model follows the latest instruction', () => {
+    const messages = user(
+      'Return a JSON object with keys name, age and city for this text.\n\nName: Tom Becker\nAge: 29\nCity: Munich\n\nReply with one JSON object with only the keys "age" (number), "city", read from the request above.',
+    );
+    expect(JSON.parse(answerJson(messages, undefined, new Rng(3), NO_ERRORS).text)).toEqual({ age: 29, city: 'Munich' });
+  });
+
   it('injects each error kind when its rate is 1', () => {
     const s = schema({ name: { type: 'string' }, age: { type: 'integer' } });
     const messages = user('Name: Tom Becker\nAge: 29');

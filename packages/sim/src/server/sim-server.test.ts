@@ -107,6 +107,18 @@ describe('startSimServer', () => {
         ['/v1/chat/completions', { model: 'm', messages: 'hi' }, 'messages'],
         ['/v1/chat/completions', { model: 'm', messages: [], response_format: { type: 'xml' } }, 'response_format.type'],
         ['/v1/chat/completions', { model: 'm', messages: [], max_tokens: -1 }, 'max_tokens'],
+        [
+          '/v1/chat/completions',
+          {
+            model: 'm',
+            messages: [],
+            response_format: {
+              type: 'json_schema',
+              json_schema: { name: 'r', strict: true, schema: { type: 'object', properties: { job: {} }, required: ['job'], additionalProperties: false } },
+            },
+          },
+          'response_format.json_schema.schema.properties.job',
+        ],
         ['/v1/responses', { model: 'm', input: 3 }, 'input'],
         ['/v1/responses', { model: 'm', input: [{ role: 'user', content: [{ type: 'input_text', text: 5 }] }] }, 'input[0].content[0].text'],
       ];

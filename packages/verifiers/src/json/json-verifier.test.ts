@@ -281,7 +281,8 @@ describe('jsonVerifier', () => {
       const more = keyed('fullName, email, job and city');
       expect(plan(answer, full, more)).toMatchObject({ kept: ['fullName', 'email', 'job'], rejected: ['city'] });
       const request = verifier.patchRequest({ problem: more, input: more.input, ...plan(answer, full, more).raw, attempt: 1 });
-      expect(request.schema).toEqual({ type: 'object', properties: { city: {} }, required: ['city'], additionalProperties: false });
+      // No type is known for the new key, so no schema is sent (strict modes refuse untyped properties).
+      expect(request.schema).toBeUndefined();
       expect(request.messages.at(-1)?.content).toContain('only the keys "city", read from the request above');
       expect(request.messages.at(-1)?.content).not.toContain('Fix:');
     });
@@ -298,9 +299,10 @@ describe('jsonVerifier', () => {
       });
     });
 
-    it('asks for the whole object again under the inferred schema when nothing was kept', () => {
+    it('asks for the whole object again, naming the keys, when nothing was kept (no untyped schema sent)', () => {
       const request = verifier.patchRequest({ problem: full, input: full.input, kept: [], rejected: [{ step: '', reason: 'no JSON' }], attempt: 2 });
-      expect(request.schema).toEqual(full.schema?.schema);
+      // Strict structured-output modes refuse properties without a type: the caller's plain JSON format stays.
+      expect(request.schema).toBeUndefined();
       expect(request.messages[0]?.content).toContain('exactly these keys and no others (the prompt asks for the keys fullName, email and job)');
     });
 

@@ -14,12 +14,19 @@ const CLEAN = 'JSON only, no prose or code fences.';
  * sub-schemas as the request's schema declares them, required where the
  * request's schema requires them, no other keys allowed. The root's
  * `definitions`/`$defs` and `$schema` are carried so `$ref`s still resolve.
+ *
+ * When the caller sent no schema (keys inferred from the prompt), a schema
+ * is only made when every key has a type from the cached answer (type
+ * evidence): an untyped property is refused by providers' strict modes
+ * (OpenAI structured outputs with `strictJsonSchema`, the AI SDK default), so
+ * the call then keeps the caller's plain JSON format; `undefined`.
  */
 export function subSchema(problem: JsonProblem, keys: readonly string[]): JSONSchema7 | undefined {
   const compiled = problem.schema;
   if (compiled === undefined) return undefined;
   const root = compiled.schema;
   const declared = (compiled.schema.properties ?? {}) as Record<string, JSONSchema7Definition>;
+  if (problem.inferredKeys !== undefined && !keys.every((key) => evidenceType(problem, key) !== undefined)) return undefined;
   // Built with fromEntries so that a key such as "__proto__" stays an ordinary property.
   const properties: Record<string, JSONSchema7Definition> = Object.fromEntries(
     keys.map((key) => {
@@ -52,8 +59,9 @@ function keyList(wanted: readonly WantedKey[]): string {
  * keys. Otherwise (nothing kept,
  * a non-object answer, or only whole-object problems) it asks for the whole
  * value again under the original response format, naming what was wrong —
- * or, when the schema was inferred from the prompt's key list, under that
- * schema, naming the keys the prompt asks for.
+ * or, when the schema was inferred from the prompt's key list, naming the
+ * keys the prompt asks for (with the inferred schema only when every key is
+ * typed; see {@link subSchema}).
  */
 export function buildJsonPatchRequest(args: PatchArgs<JsonProblem>): PatchRequest {
   const { problem, input, kept, rejected, attempt } = args;
@@ -65,9 +73,10 @@ export function buildJsonPatchRequest(args: PatchArgs<JsonProblem>): PatchReques
     const note = problems === '' ? '' : `Your previous reply could not be used: ${problems}\n`;
     const inferred = problem.inferredKeys;
     if (inferred !== undefined && problem.schema !== undefined) {
-      // The caller sent no schema; the inferred one goes with the call so the model sees the keys as a format too.
+      // The caller sent no schema; the inferred one goes with the call only when every key is typed.
       const ask = `Reply with one JSON object with exactly these keys and no others (${promptAsks(inferred)}). ${CLEAN}`;
-      return { messages: [{ role: 'user', content: `${prompt}\n\n${note}${ask}` }], schema: problem.schema.schema };
+      const schema = subSchema(problem, inferred);
+      return { messages: [{ role: 'user', content: `${prompt}\n\n${note}${ask}` }], ...(schema === undefined ? {} : { schema }) };
     }
     const shape = problem.root === 'object' ? 'JSON object' : 'JSON value';
     return { messages: [{ role: 'user', content: `${prompt}\n\n${note}Reply with one ${shape} that follows the requested schema exactly. ${CLEAN}` }] };
@@ -75,14 +84,19 @@ export function buildJsonPatchRequest(args: PatchArgs<JsonProblem>): PatchReques
   const lead = attempt > 1 ? 'The previous reply still failed validation. ' : '';
   // Short on purpose: every token of a patch call is paid for again. The verified keys are not
   // shown (each wanted key is read from the request alone); only real faults are named.
-  const keys = wanted.map((w) => JSON.stringify(w.key)).join(', ');
-  const faults = wanted.filter((w) => w.note !== NEEDS_VALUE).map((w) => `${JSON.stringify(w.key)} ${w.note}`);
-  const fix = faults.length === 0 ? '' : ` Fix: ${faults.join('; ')}.`;
-  const instruction = `${lead}Reply with one JSON object with only the keys ${keys}, read from the request above.${fix} ${CLEAN}`;
   const schema = subSchema(
     problem,
     wanted.map((w) => w.key),
   );
+  // Without a schema to carry them, the types seen in the cached answer go in the text.
+  const typed = (key: string) => {
+    const seen = schema === undefined && problem.inferredKeys !== undefined ? evidenceType(problem, key) : undefined;
+    return seen === undefined ? JSON.stringify(key) : `${JSON.stringify(key)} (${seen})`;
+  };
+  const keys = wanted.map((w) => typed(w.key)).join(', ');
+  const faults = wanted.filter((w) => w.note !== NEEDS_VALUE).map((w) => `${JSON.stringify(w.key)} ${w.note}`);
+  const fix = faults.length === 0 ? '' : ` Fix: ${faults.join('; ')}.`;
+  const instruction = `${lead}Reply with one JSON object with only the keys ${keys}, read from the request above.${fix} ${CLEAN}`;
   return {
     messages: [{ role: 'user', content: `${prompt}\n\n${instruction}` }],
     ...(schema === undefined ? {} : { schema }),
