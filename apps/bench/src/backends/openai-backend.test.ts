@@ -20,7 +20,7 @@ const text = 'Name: David Silva\nCity: Munich\nEmail: david.silva@example.com\nO
 
 describe('StepCache on the openai backend (SIMULATED server speaking the OpenAI API)', () => {
   async function model() {
-    const opened = await openaiBackend({ modelId: 'sim-instruct', apiKey: 'sim', baseURL: `${server.url}/v1` }).open();
+    const opened = await openaiBackend({ modelId: 'sim-instruct', apiKey: 'sim', baseURL: `${server.url}/v1` }).open(42);
     return wrapLanguageModel({ model: opened.newModel(), middleware: stepCacheMiddleware() });
   }
 
