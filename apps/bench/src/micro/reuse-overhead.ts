@@ -8,8 +8,16 @@ import { stepCachePath } from './warm-stepcache';
 
 /** Wall time of `generateText` on StepCache's reuse path, against the SDK's own floor. */
 export interface ReuseOverhead {
-  /** `generateText` on reuse hits: retrieval, verification, stitching and the SDK; no model time. */
+  /**
+   * `generateText` on repeated reuse hits: retrieval, stitching and the SDK,
+   * with the entry's judgement for the request memoised; no model time.
+   */
   readonly reuseHit: LatencyFigures;
+  /**
+   * `generateText` on the first hit of each request during the warm-up run:
+   * retrieval, adaptation and verification of every step from scratch.
+   */
+  readonly firstHit: LatencyFigures;
   /** `generateText` on a model that answers at once, without any cache: the SDK's floor. */
   readonly sdkFloor: LatencyFigures;
   /** Distinct reuse requests cycled through. */
@@ -50,5 +58,11 @@ export async function measureReuseOverhead(warm: WarmStepCache, options: { itera
     await generateText({ model, prompt: 'Solve for x: 2x + 3 = 7', maxRetries: 0 });
     if (i >= options.warmup) floor.push(performance.now() - started);
   }
-  return { reuseHit: latencyFigures(timings), sdkFloor: latencyFigures(floor), distinctRequests: requests.length, offPath };
+  return {
+    reuseHit: latencyFigures(timings),
+    firstHit: latencyFigures([...warm.firstHitMs]),
+    sdkFloor: latencyFigures(floor),
+    distinctRequests: requests.length,
+    offPath,
+  };
 }

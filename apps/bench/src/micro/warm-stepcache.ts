@@ -11,6 +11,11 @@ export interface WarmStepCache {
   readonly model: LanguageModelV4;
   /** Requests of the workload that StepCache answered on the reuse path (no model call). */
   readonly reuseRequests: readonly BenchRequest[];
+  /**
+   * Wall time of those requests when they were first answered (ms): the first
+   * hit of a request on a cached entry, judged from scratch.
+   */
+  readonly firstHitMs: readonly number[];
 }
 
 /**
@@ -38,15 +43,23 @@ export async function stepCachePath(model: LanguageModelV4, request: BenchReques
 /**
  * Builds StepCache with its defaults in front of the simulated model (time
  * scale 0, so no model time is ever waited), runs one seed's workload
- * through it, and keeps the requests it answered on the reuse path. Re-sending
- * those requests exercises the reuse path again (a reused answer is not
- * stored, so each repeat re-runs retrieval and verification).
+ * through it, and keeps the requests it answered on the reuse path, with the
+ * wall time of that first hit. Re-sending those requests exercises the reuse
+ * path again: retrieval and stitching run each time (a reused answer is not
+ * stored), while the judgement of the cached entry for that request is
+ * memoised after the first hit.
  */
 export async function warmStepCache(options: { seed: number; basesPerTask: number }): Promise<WarmStepCache> {
   const model = wrapLanguageModel({ model: simulatedModel({ seed: options.seed, timeScale: 0 }), middleware: stepCacheMiddleware() });
   const reuseRequests: BenchRequest[] = [];
+  const firstHitMs: number[] = [];
   for (const request of generateWorkload({ seed: options.seed, basesPerTask: options.basesPerTask })) {
-    if ((await stepCachePath(model, request)) === 'reuse') reuseRequests.push(request);
+    const started = performance.now();
+    const path = await stepCachePath(model, request);
+    const elapsed = performance.now() - started;
+    if (path !== 'reuse') continue;
+    reuseRequests.push(request);
+    firstHitMs.push(elapsed);
   }
-  return { model, reuseRequests };
+  return { model, reuseRequests, firstHitMs };
 }

@@ -28,6 +28,7 @@ export function htmlReport(report: BenchReport): string {
   const microHtml = micro
     ? `<h2>Micro-benchmarks</h2><p>Wall clock on this machine; no model time involved.</p><ul>
 <li>generateText on StepCache reuse hits: p50 ${formatMs(micro.reuseOverhead.reuseHit.p50Ms)}, p99 ${formatMs(micro.reuseOverhead.reuseHit.p99Ms)} (${micro.reuseOverhead.reuseHit.samples} calls); AI SDK floor p50 ${formatMs(micro.reuseOverhead.sdkFloor.p50Ms)}, p99 ${formatMs(micro.reuseOverhead.sdkFloor.p99Ms)}</li>
+<li>first hit of each request (every step judged from scratch): p50 ${formatMs(micro.reuseOverhead.firstHit.p50Ms)}, p99 ${formatMs(micro.reuseOverhead.firstHit.p99Ms)} (${micro.reuseOverhead.firstHit.samples} requests)</li>
 <li>streamText on hits, time to first chunk: StepCache p50 ${formatMs(micro.streamHits.stepcache.firstChunk.p50Ms)}; exact-match recipe replay p50 ${formatMs(micro.streamHits.exactMatch.firstChunk.p50Ms)} (whole answer ${formatMs(micro.streamHits.stepcache.complete.p50Ms)} vs ${formatMs(micro.streamHits.exactMatch.complete.p50Ms)})</li>
 ${micro.storeLookup
   .map(

@@ -52,6 +52,7 @@ export function textTable(report: BenchReport): string {
     const r = micro.reuseOverhead;
     out.push(
       `  generateText on StepCache reuse hits: p50 ${formatMs(r.reuseHit.p50Ms)}, p99 ${formatMs(r.reuseHit.p99Ms)} (${r.reuseHit.samples} calls over ${r.distinctRequests} requests); AI SDK floor without cache p50 ${formatMs(r.sdkFloor.p50Ms)}, p99 ${formatMs(r.sdkFloor.p99Ms)}`,
+      `  first hit of each request (every step judged from scratch): p50 ${formatMs(r.firstHit.p50Ms)}, p99 ${formatMs(r.firstHit.p99Ms)} (${r.firstHit.samples} requests)`,
     );
     const st = micro.streamHits;
     out.push(

@@ -3,7 +3,7 @@ import type { PreparedRequest } from '../request/prepare-request';
 import type { Candidate } from '../retrieval/find-candidate';
 import { cachedProblem } from './cached-problem';
 import type { StepPlan } from './plan-reuse';
-import { planReuse } from './plan-reuse';
+import { memoisedPlan } from './memoised-plan';
 
 /** What to do with a request once its candidate has been judged. */
 export type ReuseDecision =
@@ -46,7 +46,7 @@ export function decideReuse(prepared: PreparedRequest, candidate: Candidate | un
   if (problem === undefined) {
     return { path: 'skip', reason: `the ${entry.task} verifier no longer recognises the cached request`, similarity };
   }
-  const plan = planReuse(classification.verifier, { problem, answer: entry.answer }, classification.problem);
+  const plan = memoisedPlan(classification.verifier, entry, problem, classification.problem);
   if (plan.kind === 'skip') return { path: 'skip', reason: plan.reason, similarity };
   if (plan.answer !== undefined) {
     return { path: 'reuse', answer: plan.answer, steps: plan.kept, reusedSteps: plan.kept.length, adaptedSteps: plan.adapted, similarity };
