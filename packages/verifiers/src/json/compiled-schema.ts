@@ -72,6 +72,9 @@ function ajvFor(schema: JSONSchema7, validateFormats: boolean, coerce = false): 
     logger: false as const,
     verbose: true,
     validateFormats,
+    // Checking each response schema against the JSON Schema meta-schema compiles that meta-schema in
+    // every instance (most of a new schema's cost); a schema ajv cannot compile still fails below.
+    validateSchema: false,
     ...(coerce ? { coerceTypes: 'array' as const } : {}),
   };
   const draft = typeof schema.$schema === 'string' ? schema.$schema : '';

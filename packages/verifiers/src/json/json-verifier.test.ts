@@ -300,7 +300,10 @@ describe('jsonVerifier', () => {
     });
 
     it('asks for the whole object again, naming the keys, when nothing was kept (no untyped schema sent)', () => {
-      const request = verifier.patchRequest({ problem: full, input: full.input, kept: [], rejected: [{ step: '', reason: 'no JSON' }], attempt: 2 });
+      // A verifier of its own: no cached answer has given these keys types yet.
+      const fresh = jsonVerifier();
+      const untyped = fresh.detect(full.input)!;
+      const request = fresh.patchRequest({ problem: untyped, input: untyped.input, kept: [], rejected: [{ step: '', reason: 'no JSON' }], attempt: 2 });
       // Strict structured-output modes refuse properties without a type: the caller's plain JSON format stays.
       expect(request.schema).toBeUndefined();
       expect(request.messages[0]?.content).toContain('exactly these keys and no others (the prompt asks for the keys fullName, email and job)');
