@@ -103,6 +103,15 @@ describe('stepCacheMiddleware through generateText', () => {
     expect(patched.text).toMatch(/x = 4, y = 2/);
   });
 
+  it('reuses the same problem asked in other words, with the default options', async () => {
+    const { ask } = setup(correctModel);
+    const first = await ask('Solve for x: 2x + 3 = 7');
+    // Similarity 0.79 with the local embedder: below the old 0.8 gate, above the default 0.65.
+    const reworded = await ask('Determine x given that 2x + 3 = 7.');
+    expect(reworded.meta).toMatchObject({ path: 'reuse', modelCalls: 0 });
+    expect(reworded.text).toBe(first.text);
+  });
+
   it('adapts a consistently renamed variable and reuses without a model call', async () => {
     const { ask } = setup(correctModel);
     await ask('Solve for x: 2x + 3 = 7');

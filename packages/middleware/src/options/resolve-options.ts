@@ -33,7 +33,7 @@ export function resolveOptions(options: StepCacheOptions = {}): ResolvedOptions 
     store,
     embedding,
     verifiers,
-    minSimilarity = 0.8,
+    minSimilarity = 0.65,
     maxRepairs = 2,
     timeoutMs = 1000,
     scope,

@@ -23,8 +23,10 @@ export interface StepCacheOptions {
   verifiers?: readonly AnyVerifier[];
   /**
    * Cosine similarity a cached request must reach to be considered for reuse,
-   * in [-1, 1]. Default `0.8`. Reuse is still decided by verification; this
-   * only bounds which candidates are looked at.
+   * in [-1, 1]. Default `0.65`. Reuse is still decided by verification; this
+   * only bounds which candidates are looked at. With the local embedder the
+   * same problem asked in other words often scores 0.65–0.8, different
+   * problems of one task family 0.3–0.7 (verification refuses those).
    */
   minSimilarity?: number;
   /**
