@@ -159,6 +159,16 @@ export interface Verifier<P = unknown> {
   join(steps: readonly string[], problem: P): string;
 
   /**
+   * Optional, for `subset` verifiers whose `join` reorders steps: the text of
+   * steps in the order they verified, for streaming them one by one. With
+   * `final` false it is left open, and every open text is a prefix of the
+   * texts of more steps and of the final one (JSON: `{"a":1` → `{"a":1,"b":2`
+   * → `{"a":1,"b":2}`); the final text is a whole answer equivalent to
+   * `join` of the same steps. Without it, `subset` answers stream whole.
+   */
+  streamJoin?(steps: readonly string[], problem: P, final: boolean): string;
+
+  /**
    * Rewrites cached steps for the new problem where the change is mechanical
    * (for example a consistent renaming of variables), so they can pass
    * verification without a model call. Returns the steps and how many changed.

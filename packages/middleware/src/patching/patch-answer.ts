@@ -51,7 +51,8 @@ export interface PatchAnswerOptions {
   readonly emit: StepCacheEventHandler;
   /**
    * Receives the answer's text as it grows, only ever extended by steps that
-   * verified (streaming). For `subset` verifiers the text comes once, whole.
+   * verified (streaming). `subset` verifiers without `streamJoin` send it
+   * once, whole.
    */
   readonly write?: (delta: string) => void;
 }
@@ -80,11 +81,17 @@ export async function patchAnswer(options: PatchAnswerOptions): Promise<PatchedA
   let modelCalls = 0;
   let complete = true;
 
+  // Streams what verified. Suffix answers grow by `join`; subset answers that can be streamed
+  // step by step (`streamJoin`) grow in the order their steps verified; others come whole.
+  const streamed = (final: boolean): string | undefined => {
+    if (verifier.patchMode === 'suffix') return verifier.join(kept, problem);
+    if (verifier.streamJoin !== undefined) return verifier.streamJoin(kept, problem, final);
+    return final ? verifier.join(kept, problem) : undefined;
+  };
   const release = (final: boolean) => {
     if (options.write === undefined || kept.length === 0) return;
-    if (verifier.patchMode === 'subset' && !final) return;
-    const text = verifier.join(kept, problem);
-    if (!text.startsWith(written) || text.length === written.length) return;
+    const text = streamed(final);
+    if (text === undefined || !text.startsWith(written) || text.length === written.length) return;
     options.write(text.slice(written.length));
     written = text;
   };

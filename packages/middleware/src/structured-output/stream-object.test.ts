@@ -58,12 +58,12 @@ async function viaStreamText(model: ReturnType<typeof setup>['model'], schema: z
 }
 
 describe('streamObject over stepCacheMiddleware', () => {
-  it('streams a miss repaired locally as one validated object, then reuses it', async () => {
+  it('streams a miss repaired locally key by key as each key verifies, then reuses it', async () => {
     const { model, calls } = setup(jsonModel([ANN], (o) => `Here is the JSON:\n\`\`\`json\n${JSON.stringify(o, null, 2)}\n\`\`\``));
     const miss = await viaStreamObject(model, person);
     expect(miss.object).toEqual({ name: 'Ann Berg', age: 34, city: 'Lisbon' });
-    // Text is released once the whole object verified: no partial object is ever one that was then rejected.
-    expect(miss.partials.at(-1)).toEqual(miss.object);
+    // Partial objects grow one verified key at a time (the prose and fence around the JSON never show).
+    expect(miss.partials).toEqual([{ name: 'Ann Berg' }, { name: 'Ann Berg', age: 34 }, miss.object]);
     expect(miss.meta).toMatchObject({ path: 'miss', task: 'json', stored: true });
 
     const hit = await viaStreamObject(model, person);
@@ -106,7 +106,9 @@ describe('streamObject over stepCacheMiddleware', () => {
     const { model } = setup(jsonModel([ANN], (o) => JSON.stringify({ ...o, age: 'unknown' })));
     const result = await viaStreamObject(model, person);
     expect(result.object).toBeUndefined();
-    expect(result.partials).toEqual([]);
+    // The keys that verified were shown; the refused value never was.
+    expect(result.partials.at(-1)).toEqual({ name: 'Ann Berg', city: 'Lisbon' });
+    expect(result.partials.every((p) => (p as { age?: unknown }).age === undefined)).toBe(true);
     expect(result.error).toMatchObject({ code: 'STRUCTURED_OUTPUT_INVALID', details: expect.objectContaining({ paths: ['/age'] }) });
   });
 });

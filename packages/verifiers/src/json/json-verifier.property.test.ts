@@ -141,6 +141,25 @@ describe('jsonVerifier properties', () => {
     );
   });
 
+  it('streams members in the order they verify: every open text is a prefix of the next, the final one parses to the object', () => {
+    fc.assert(
+      fc.property(cases, (c) => {
+        const problem = detect(c.schema);
+        const steps = verifier.segment(JSON.stringify(c.value), problem);
+        let previous = '';
+        for (let n = 1; n <= steps.length; n++) {
+          const open = verifier.streamJoin!(steps.slice(0, n), problem, false);
+          expect(open.startsWith(previous)).toBe(true);
+          previous = open;
+        }
+        const final = verifier.streamJoin!(steps, problem, true);
+        expect(final.startsWith(previous)).toBe(true);
+        expect(JSON.parse(final)).toEqual(JSON.parse(verifier.join(steps, problem)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('catches a missing required key, naming it', () => {
     fc.assert(
       fc.property(cases, fc.nat(), (c, pick) => {

@@ -217,6 +217,20 @@ export function jsonVerifier(options: JsonVerifierOptions = {}): Verifier<JsonPr
 
     join,
 
+    streamJoin(steps, problem, final) {
+      const members = steps.filter((step) => keyOf(step) !== undefined && parseStep(step)?.kind === 'member');
+      // A whole non-object value is one step: it can only come whole.
+      if (members.length === 0 || problem.root === 'other') return final ? join(steps, problem) : '';
+      const seen = new Set<string>();
+      const unique = members.filter((step) => {
+        const key = keyOf(step) as string;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      return `{${unique.join(',')}${final ? '}' : ''}`;
+    },
+
     adapt(steps, cached, next) {
       const schema = next.schema;
       if (schema === undefined || next.root !== 'object') return { steps: [...steps], adapted: 0 };
