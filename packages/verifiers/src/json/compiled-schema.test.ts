@@ -83,6 +83,7 @@ describe('coerceKey', () => {
         age: { type: 'integer' },
         tags: { type: 'array', items: { type: 'string' } },
         home: { type: 'object', properties: { zip: { type: 'string' } }, required: ['zip'] },
+        member: { type: 'boolean' },
       },
       required: ['city', 'age'],
       additionalProperties: false,
@@ -94,6 +95,9 @@ describe('coerceKey', () => {
     expect(compiled.coerceKey('city', ['Austin'])).toBe('Austin');
     expect(compiled.coerceKey('age', '63')).toBe(63);
     expect(compiled.coerceKey('tags', 'vip')).toEqual(['vip']);
+    expect(compiled.coerceKey('member', 'no')).toBe(false);
+    expect(compiled.coerceKey('member', ' Yes ')).toBe(true);
+    expect(compiled.coerceKey('member', 'false')).toBe(false);
   });
 
   it('leaves valid, undeclared and unfixable values alone', () => {
@@ -104,6 +108,9 @@ describe('coerceKey', () => {
     expect(compiled.coerceKey('age', 'sixty')).toBeUndefined();
     expect(compiled.coerceKey('city', ['Austin', 'Texas'])).toBeUndefined();
     expect(compiled.coerceKey('city', 7)).toBeUndefined();
+    // Only a boolean key reads yes/no; text stays text, and "maybe" is no answer.
+    expect(compiled.coerceKey('city', 'yes')).toBeUndefined();
+    expect(compiled.coerceKey('member', 'maybe')).toBeUndefined();
     expect(compiled.coerceKey('home', { zip: 2139 })).toBeUndefined();
   });
 

@@ -35,8 +35,9 @@ export interface CompiledSchema {
   validateKey(key: string, value: unknown): SchemaIssue[];
   /**
    * The value of declared top-level `key` made valid by lossless type
-   * coercion (see `lossless-coercion.ts`), or `undefined` when it is already
-   * valid, not declared, or no such coercion makes it valid.
+   * coercion (see `lossless-coercion.ts`; also `"yes"`/`"no"` for a
+   * boolean), or `undefined` when it is already valid, not declared, or no
+   * such coercion makes it valid.
    */
   coerceKey(key: string, value: unknown): unknown;
 }
@@ -194,6 +195,12 @@ export function compileSchema(schema: JSONSchema7, validateFormats: boolean): Co
     },
     coerceKey(key, value) {
       if (!Object.hasOwn(properties, key) || compiled.validateKey(key, value).length === 0) return undefined;
+      // "yes"/"no" for a boolean: plain English a model writes for one, which ajv does not read.
+      const answer = typeof value === 'string' ? /^\s*(yes|no)\s*$/i.exec(value)?.[1]?.toLowerCase() : undefined;
+      if (answer !== undefined) {
+        const flag = answer === 'yes';
+        return compiled.validateKey(key, flag).length === 0 ? flag : undefined;
+      }
       const validator = coercing();
       if (validator === null) return undefined;
       // ajv coerces in place and only below a parent, so the value goes in a copy of its own.

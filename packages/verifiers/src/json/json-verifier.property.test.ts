@@ -37,7 +37,7 @@ const WRONG: Record<Kind, unknown> = {
   enum: 7,
   integer: 1.5,
   number: 'one',
-  boolean: 'yes',
+  boolean: 'perhaps',
   strings: { a: 'b' },
   object: [1],
   nullable: {},
