@@ -4,6 +4,8 @@ import { startSimServer } from '@stepcache/sim';
 import { generateText, Output, wrapLanguageModel } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { parseCliOptions } from '../cli/cli-options';
+import { runBenchmark } from '../run/run-benchmark';
 import { openaiBackend } from './openai-backend';
 
 // The simulated backend's OpenAI-compatible server refuses what a real OpenAI endpoint refuses,
@@ -46,3 +48,18 @@ describe('StepCache on the openai backend (SIMULATED server speaking the OpenAI 
     expect(result.providerMetadata?.stepcache).toMatchObject({ path: 'patch', patchedKeys: ['email'], modelCalls: 1 });
   });
 });
+
+describe('a "real" backend URL that points at the simulator', () => {
+  it('is reported as SIMULATED, because the simulator says so on every answer', async () => {
+    const options = parseCliOptions(['--backend', 'openai', '--model', 'sim-instruct', '--quick', '--no-micro', '--bases', '1', '--systems', 'no-cache,stepcache'], {
+      OPENAI_API_KEY: 'sim',
+      OPENAI_BASE_URL: `${server.url}/v1`,
+    });
+    expect(options.bench.backend.simulated).toBe(false);
+    const report = await runBenchmark(options.bench);
+    expect(report.meta.simulated).toBe(true);
+    expect(report.meta.title).toMatch(/^StepCache benchmark — SIMULATED backend: .*the server is the SIMULATED StepCache model/);
+    expect(report.meta.backend.description).not.toMatch(/real backend/);
+  });
+});
+

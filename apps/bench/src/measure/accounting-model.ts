@@ -1,13 +1,15 @@
 import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { CallLedger } from './call-ledger';
-import { simulatedLatency, usageTokens } from './call-ledger';
+import { fromSimulator, simulatedLatency, usageTokens } from './call-ledger';
 
 /**
  * Wraps a backend model so every call that reaches it is recorded in
  * `ledger`: tokens from its usage, simulated model time from the simulator's
  * metadata, and wall time. Placed *under* each system's cache, it sees
  * exactly the calls that system made — first generations and every patch or
- * repair call — and nothing a cache answered by itself.
+ * repair call — and nothing a cache answered by itself. A response that
+ * carries the simulator's header is marked, so a "real" backend URL that
+ * points at the simulator is reported as SIMULATED.
  */
 export function accountingModel(model: LanguageModelV4, ledger: CallLedger): LanguageModelV4 {
   return {
@@ -26,6 +28,7 @@ export function accountingModel(model: LanguageModelV4, ledger: CallLedger): Lan
         ...usageTokens(result.usage),
         ...(simulatedMs === undefined ? {} : { simulatedMs }),
         wallMs: performance.now() - started,
+        ...(fromSimulator(result.response?.headers) ? { simulatedServer: true } : {}),
       });
       return result;
     },
@@ -42,6 +45,7 @@ export function accountingModel(model: LanguageModelV4, ledger: CallLedger): Lan
           ...usageTokens(part?.usage),
           ...(simulatedMs === undefined ? {} : { simulatedMs }),
           wallMs: performance.now() - started,
+          ...(fromSimulator(result.response?.headers) ? { simulatedServer: true } : {}),
         });
       };
       const stream = result.stream.pipeThrough(

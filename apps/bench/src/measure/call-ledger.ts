@@ -12,6 +12,8 @@ export interface ModelCallRecord {
   readonly simulatedMs?: number;
   /** Wall time of the call, in ms. */
   readonly wallMs: number;
+  /** True when the response said it came from the StepCache simulator (`x-stepcache-simulated: true`). */
+  readonly simulatedServer?: boolean;
 }
 
 /** The model calls made for one request, summed. */
@@ -22,6 +24,8 @@ export interface RequestCalls {
   readonly outputTokens: number;
   /** Sum of the calls' simulated model time, ms (0 when the backend reports none). */
   readonly simulatedMs: number;
+  /** True when any call was answered by the StepCache simulator over HTTP. */
+  readonly simulatedServer: boolean;
 }
 
 /**
@@ -53,6 +57,7 @@ export class CallLedger {
       inputTokens: calls.reduce((a, c) => a + c.inputTokens, 0),
       outputTokens: calls.reduce((a, c) => a + c.outputTokens, 0),
       simulatedMs: calls.reduce((a, c) => a + (c.simulatedMs ?? 0), 0),
+      simulatedServer: calls.some((c) => c.simulatedServer === true),
     };
   }
 }
@@ -78,4 +83,13 @@ function latencyFrom(value: unknown): number | undefined {
  */
 export function simulatedLatency(providerMetadata: SharedV4ProviderMetadata | undefined, responseBody?: unknown): number | undefined {
   return latencyFrom(providerMetadata) ?? latencyFrom(responseBody);
+}
+
+/** The header the StepCache simulator's HTTP server puts on every answer. */
+export const SIMULATED_HEADER = 'x-stepcache-simulated';
+
+/** Whether response headers say the answer came from the StepCache simulator. */
+export function fromSimulator(headers: Record<string, string | undefined> | undefined): boolean {
+  if (headers === undefined) return false;
+  return Object.entries(headers).some(([name, value]) => name.toLowerCase() === SIMULATED_HEADER && value === 'true');
 }

@@ -22,6 +22,8 @@ export interface RequestRecord {
   readonly modelMs: number;
   /** Backend calls made for the request. */
   readonly modelCalls: number;
+  /** True when a backend call of this request was answered by the StepCache simulator over HTTP. */
+  readonly simulatedServer?: boolean;
   readonly inputTokens: number;
   readonly outputTokens: number;
   /** The verdict of the independent checks. */

@@ -96,11 +96,16 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
   const noCache = records.filter((r) => r.system === 'no-cache');
   const bound = noCache.length > 0 ? workloadBound(noCache) : undefined;
   const backend = options.backend;
-  const simulated = backend.simulated;
+  // A real backend's URL may point at the simulator's HTTP server: its answers say so.
+  const simulatorAnswered = !backend.simulated && records.some((r) => r.simulatedServer === true);
+  const simulated = backend.simulated || simulatorAnswered;
+  const description = simulatorAnswered
+    ? `${backend.description.replace(/\(real backend, wall-clock latency\)/, '(wall-clock latency)')} — the server is the SIMULATED StepCache model (its answers carry x-stepcache-simulated)`
+    : backend.description;
   return {
     meta: {
-      title: `StepCache benchmark — ${simulated ? 'SIMULATED backend' : 'real backend'}: ${backend.description}`,
-      backend: { name: backend.name, modelId: backend.modelId, description: backend.description, virtualTime: backend.virtualTime },
+      title: `StepCache benchmark — ${simulated ? 'SIMULATED backend' : 'real backend'}: ${description}`,
+      backend: { name: backend.name, modelId: backend.modelId, description, virtualTime: backend.virtualTime },
       simulated,
       seeds: [...options.seeds],
       requestsPerSeed,

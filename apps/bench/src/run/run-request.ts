@@ -67,6 +67,7 @@ export async function runRequest(system: BenchSystem, request: BenchRequest, set
     wallMs,
     modelMs: calls.simulatedMs,
     modelCalls: calls.modelCalls,
+    ...(calls.simulatedServer ? { simulatedServer: true } : {}),
     inputTokens: calls.inputTokens,
     outputTokens: calls.outputTokens,
     check,
