@@ -12,6 +12,8 @@ describe('phraseKeyLists', () => {
     expect(lists('Return JSON with two keys named lat and lng.')).toEqual([['lat', 'lng']]);
     expect(lists('Its keys are lat and lng.')).toEqual([['lat', 'lng']]);
     expect(lists('Fill the fields `sku`, `qty`.')).toEqual([['sku', 'qty']]);
+    // A key that begins like "are" is a key, not the verb.
+    expect(lists('Answer in JSON with the keys area and perimeter.')).toEqual([['area', 'perimeter']]);
   });
 
   it('gives the span of the names and where the noun introducing them is', () => {
@@ -36,5 +38,11 @@ describe('phraseKeyLists', () => {
     expect(lists('Extract the API keys: sk_live_abc, pk_test_def')).toEqual([]);
     expect(lists('Copy the form fields `name` and `age`.')).toEqual([]);
     expect(lists('The primary keys are id and ref.')).toEqual([]);
+  });
+
+  it('reads no list that a note in parentheses cuts short, but keeps one the note only follows', () => {
+    expect(lists('Respond only with JSON. Keys: sentiment (positive/negative/neutral), confidence (0-1).')).toEqual([]);
+    expect(lists('Fields: "label" (one of spam, ham) and "score"')).toEqual([]);
+    expect(lists('Answer in JSON with the keys name and age (both required).')).toEqual([['name', 'age']]);
   });
 });

@@ -9,9 +9,11 @@ const LEAD =
   /\b(?:with|containing|contains?|having|has|have|using|uses?|includes?|needs?|returns?|wants?|requires?)\s+(?:(?:exactly|only|just)\s+)?(?:(?:the|these|those|following|exact)\s+)*(?:(?:json|top-level|output)\s+)?$/i;
 
 /** How the noun joins its list: a colon (the list may start on the next line), "named", "are", or a space. */
-const CONNECTOR = /\s*:[ \t]*(\n[ \t]*)?|\s+(?:named|called)\s+|\s+are\s*:?\s*|[ \t]+/iy;
+const CONNECTOR = /\s*:[ \t]*(\n[ \t]*)?|\s+(?:named|called)\s+|\s+are\b\s*:?\s*|[ \t]+/iy;
 const CLAUSE_END = /\s*(?:$|[.,;:!?()\n])/y;
 const NEXT_WORD = /\s+([A-Za-z]+)/y;
+/** A parenthetical right after a list, followed by more of the list. */
+const ANNOTATION_THEN_MORE = /^\s*\([^()\n]*\)\s*(?:,|&|\band\b)\s*[`'"A-Za-z_]/i;
 
 /** What may follow a list of plain words: the end of the sentence or clause, or a preposition. */
 function endsCleanly(text: string, end: number): boolean {
@@ -33,7 +35,9 @@ function endsCleanly(text: string, end: number): boolean {
  * The noun must mean the output's keys (see `introducesKeys`: not "API
  * keys: …" or "the form fields `a`, `b`"). A list of plain words must end the
  * sentence or clause (or be followed by a preposition: "… and email for this
- * text"), so "with the keys sorted alphabetically" is not read as a list.
+ * text"), so "with the keys sorted alphabetically" is not read as a list; a
+ * list cut short by a note in parentheses with more keys after it ("keys:
+ * sentiment (positive/negative), confidence (0-1)") is not read either.
  * Returns every list found, in order.
  */
 export function phraseKeyLists(text: string): KeySpec[] {
@@ -56,6 +60,9 @@ export function phraseKeyLists(text: string): KeySpec[] {
     const quotedOnly = !colon && !named && !led;
     const list = readKeyList(text, at, quotedOnly);
     if (list === undefined) continue;
+    // "Keys: sentiment (positive/negative), confidence (0-1)": a note in parentheses cut the list
+    // short, and more keys follow it. The whole list cannot be read, so none of it is.
+    if (ANNOTATION_THEN_MORE.test(text.slice(list.end))) continue;
     if (!list.quoted) {
       if (!endsCleanly(text, list.end)) continue;
       if (!colon && list.keys.length < 2) continue;
