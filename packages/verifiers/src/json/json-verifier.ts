@@ -1,6 +1,7 @@
 import type { JSONSchema7 } from 'json-schema';
 import { StepCacheError } from '../errors/stepcache-error';
 import { BoundedMemo } from '../linear-equation/bounded-memo';
+import { integerOption } from '../options/integer-option';
 import type { StepContext, TaskInput, Verdict, Verifier } from '../verifier';
 import type { CompiledSchema } from './compiled-schema';
 import { compileSchema } from './compiled-schema';
@@ -43,20 +44,6 @@ export interface JsonVerifierOptions {
    * answers), least recently used evicted first. Integer ≥ 1. Default: 256.
    */
   readonly memoSize?: number;
-}
-
-function integerOption(options: JsonVerifierOptions, name: 'maxRepairs' | 'contextTokens' | 'memoSize', fallback: number, min: number, max: number): number {
-  const value = options[name];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const range = Number.isFinite(max) ? `an integer from ${min} to ${max}` : `an integer of at least ${min}`;
-    throw new StepCacheError({
-      code: 'INVALID_OPTION',
-      message: `jsonVerifier: option "${name}" must be ${range}, got ${String(value)}`,
-      details: { option: name, value },
-    });
-  }
-  return value;
 }
 
 const fail = (reason: string): Verdict => ({ ok: false, reason });
@@ -107,9 +94,9 @@ function explain(problem: JsonProblem, issues: readonly SchemaIssue[]): string {
  * @throws StepCacheError `INVALID_OPTION` when an option is out of range.
  */
 export function jsonVerifier(options: JsonVerifierOptions = {}): Verifier<JsonProblem> {
-  const maxRepairs = integerOption(options, 'maxRepairs', 1, 0, 3);
-  const contextTokens = integerOption(options, 'contextTokens', 3, 1, 8);
-  const memoSize = integerOption(options, 'memoSize', 256, 1, Number.POSITIVE_INFINITY);
+  const maxRepairs = integerOption('jsonVerifier', options, 'maxRepairs', 1, 0, 3);
+  const contextTokens = integerOption('jsonVerifier', options, 'contextTokens', 3, 1, 8);
+  const memoSize = integerOption('jsonVerifier', options, 'memoSize', 256, 1, Number.POSITIVE_INFINITY);
   const validateFormats = options.validateFormats ?? true;
   if (typeof validateFormats !== 'boolean') {
     throw new StepCacheError({

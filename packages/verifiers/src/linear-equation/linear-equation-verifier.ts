@@ -1,4 +1,4 @@
-import { StepCacheError } from '../errors/stepcache-error';
+import { integerOption } from '../options/integer-option';
 import { joinSteps, segmentSteps } from '../segmentation/segment-steps';
 import type { StepContext, TaskInput, Verdict, Verifier } from '../verifier';
 import { BoundedMemo } from './bounded-memo';
@@ -43,26 +43,6 @@ export interface LinearEquationVerifierOptions {
    * recently used evicted first. Integer ≥ 1. Default: 512.
    */
   readonly memoSize?: number;
-}
-
-function integerOption(
-  options: LinearEquationVerifierOptions,
-  name: keyof LinearEquationVerifierOptions,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const value = options[name];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const range = Number.isFinite(max) ? `an integer from ${min} to ${max}` : `an integer of at least ${min}`;
-    throw new StepCacheError({
-      code: 'INVALID_OPTION',
-      message: `linearEquationVerifier: option "${name}" must be ${range}, got ${String(value)}`,
-      details: { option: name, value },
-    });
-  }
-  return value;
 }
 
 /** Whether a line holds any math: an equation, or a number. */
@@ -124,13 +104,13 @@ function excerpt(step: string): string {
  * @throws StepCacheError `INVALID_OPTION` when an option is out of range.
  */
 export function linearEquationVerifier(options: LinearEquationVerifierOptions = {}): Verifier<LinearProblem> {
-  const maxUnknowns = integerOption(options, 'maxUnknowns', 3, 1, 6);
+  const maxUnknowns = integerOption('linearEquationVerifier', options, 'maxUnknowns', 3, 1, 6);
   const rule: NumericRule = {
-    minDecimals: integerOption(options, 'minDecimals', 2, 1, 12),
-    minSignificantDigits: integerOption(options, 'minSignificantDigits', 2, 1, 12),
+    minDecimals: integerOption('linearEquationVerifier', options, 'minDecimals', 2, 1, 12),
+    minSignificantDigits: integerOption('linearEquationVerifier', options, 'minSignificantDigits', 2, 1, 12),
   };
-  const maxPromptLength = integerOption(options, 'maxPromptLength', 4000, 1, Number.POSITIVE_INFINITY);
-  const memoSize = integerOption(options, 'memoSize', 512, 1, Number.POSITIVE_INFINITY);
+  const maxPromptLength = integerOption('linearEquationVerifier', options, 'maxPromptLength', 4000, 1, Number.POSITIVE_INFINITY);
+  const memoSize = integerOption('linearEquationVerifier', options, 'memoSize', 512, 1, Number.POSITIVE_INFINITY);
 
   // `null` records "not a linear problem" so misses are memoised too.
   const problems = new BoundedMemo<string, LinearProblem | null>(memoSize);
