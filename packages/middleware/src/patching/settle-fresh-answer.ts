@@ -2,8 +2,9 @@ import type { LanguageModelV4FinishReason, LanguageModelV4Usage } from '@ai-sdk/
 import type { Classification } from '../classify/classify-task';
 import type { ModelCaller } from '../model-call/model-caller';
 import type { ResolvedOptions } from '../options/resolve-options';
-import type { TaskInput } from '@stepcache/verifiers';
+import type { AnyVerifier, TaskInput } from '@stepcache/verifiers';
 import { zeroUsage } from '../report/token-usage';
+import type { StepPlan } from '../reuse/plan-reuse';
 import { checkSteps } from '../reuse/plan-reuse';
 import { patchAnswer } from './patch-answer';
 import { repairBound } from './repair-bound';
@@ -24,6 +25,18 @@ export interface SettledAnswer {
   /** Tokens spent by repair calls. */
   readonly repairUsage: LanguageModelV4Usage;
   readonly fallback: boolean;
+}
+
+/**
+ * A full generation as it can be served without a model call: the text
+ * itself when it verifies, else its verified steps stitched when they make a
+ * whole answer (JSON pulled out of prose or fences); `answer` is `undefined`
+ * when neither verifies, and `steps` then holds what verified and what failed.
+ */
+export function readFreshAnswer(verifier: AnyVerifier, problem: unknown, text: string): { answer: string | undefined; steps: StepPlan } {
+  if (verifier.verifyAnswer(text, problem).ok) return { answer: text, steps: { kept: [], rejected: [], dropped: 0 } };
+  const steps = checkSteps(verifier, verifier.segment(text, problem), problem);
+  return { answer: steps.answer, steps };
 }
 
 /**
@@ -51,12 +64,10 @@ export async function settleFreshAnswer(
   const asIs = { answer: text, changed: false, patchedSteps: 0, patched: [], repairCalls: 0, repairUsage: zeroUsage(), fallback: false };
   const { verifier, problem } = classification;
   if (verifier === undefined) return { ...asIs, storable: stopped && text.trim() !== '' };
-  if (verifier.verifyAnswer(text, problem).ok) return { ...asIs, storable: stopped };
+  const read = readFreshAnswer(verifier, problem, text);
+  if (read.answer !== undefined) return { ...asIs, answer: read.answer, changed: read.answer !== text, storable: stopped };
 
-  const start = checkSteps(verifier, verifier.segment(text, problem), problem);
-  if (start.answer !== undefined) {
-    return { ...asIs, answer: start.answer, changed: true, storable: stopped };
-  }
+  const start = read.steps;
   const patched = await patchAnswer({
     verifier,
     problem,

@@ -1,4 +1,3 @@
-import type { AnyVerifier } from '@stepcache/verifiers';
 import type {
   LanguageModelV4,
   LanguageModelV4CallOptions,
@@ -10,11 +9,11 @@ import type { ResolvedOptions } from '../options/resolve-options';
 import type { PatchedAnswer } from '../patching/patch-answer';
 import { patchAnswer } from '../patching/patch-answer';
 import { repairBound } from '../patching/repair-bound';
+import { readFreshAnswer } from '../patching/settle-fresh-answer';
 import { bypassMetadata, freshMetadata, patchMetadata, reuseMetadata } from '../report/path-metadata';
 import type { StepCacheMetadata } from '../report/stepcache-metadata';
 import { toProviderMetadata } from '../report/stepcache-metadata';
 import { zeroUsage } from '../report/token-usage';
-import { checkSteps } from '../reuse/plan-reuse';
 import { beginRequest } from '../request/begin-request';
 import { closingParts, openingParts, streamOf, TEXT_ID } from './stream-parts';
 
@@ -65,29 +64,18 @@ export async function streamWithCache(options: ResolvedOptions, call: StreamCall
   const { verifier, problem } = classification;
   // Only read on the miss and skip paths (a patch always has a verifier).
   const fresh = decision.path === 'skip' ? decision : ({ path: 'miss' } as const);
-  if (verifier === undefined) {
+  // Free text, and with `streamMisses: 'passthrough'` a miss or skip of a verifiable task: the
+  // model's stream as it comes, stored after a clean finish when it is an answer worth keeping.
+  if (verifier === undefined || (decision.path !== 'patch' && options.streamMisses === 'passthrough')) {
     const result = await call.doStream();
     return {
       ...result,
       stream: result.stream.pipeThrough(
         passThrough(async (text, stopped) => {
-          const stored = stopped && text.trim() !== '' && (await store(text));
-          return finish(freshMetadata(classification, fresh, { patched: [], modelCalls: 1, fallback: false }, stored));
-        }),
-      ),
-    };
-  }
-
-  if (decision.path !== 'patch' && options.streamMisses === 'passthrough') {
-    const result = await call.doStream();
-    return {
-      ...result,
-      stream: result.stream.pipeThrough(
-        passThrough(async (text, stopped) => {
-          const answer = verifiedAnswer(verifier, problem, text);
+          const answer = verifier === undefined ? (text.trim() === '' ? undefined : text) : readFreshAnswer(verifier, problem, text).answer;
           const stored = stopped && answer !== undefined && (await store(answer));
           const metadata = freshMetadata(classification, fresh, { patched: [], modelCalls: 1, fallback: false }, stored);
-          return finish({ ...metadata, verified: answer !== undefined });
+          return finish(verifier === undefined ? metadata : { ...metadata, verified: answer !== undefined });
         }),
       ),
     };
@@ -120,16 +108,6 @@ export async function streamWithCache(options: ResolvedOptions, call: StreamCall
       return { patched, metadata: finish(freshMetadata(classification, fresh, patched, stored)) };
     }),
   };
-}
-
-/**
- * The answer to store for a model's text: the text itself when it verifies,
- * else its verified steps stitched when they make a whole answer (JSON
- * pulled out of prose or fences); `undefined` when it does not verify.
- */
-function verifiedAnswer(verifier: AnyVerifier, problem: unknown, text: string): string | undefined {
-  if (verifier.verifyAnswer(text, problem).ok) return text;
-  return checkSteps(verifier, verifier.segment(text, problem), problem).answer;
 }
 
 /**
