@@ -11,6 +11,7 @@ export type { SimOutcome, SimConfig } from './engine/simulate';
 export type { SimRequest, SimMessage } from './engine/sim-request';
 export type { SimTask } from './engine/classify-task';
 export { countTokens, tokenize } from './tokenizer/tokenizer';
+export { Rng } from './random/rng';
 export { SimError } from './errors/sim-error';
 export type { SimErrorCode } from './errors/sim-error';
 export { startSimServer } from './server/sim-server';

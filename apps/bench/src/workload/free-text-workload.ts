@@ -1,4 +1,4 @@
-import type { SeededRng } from './seeded-rng';
+import type { Rng } from '@stepcache/sim';
 import type { BenchRequest, PerturbationKind } from './workload-request';
 
 /** An open question and two turned-around versions of it. */
@@ -91,7 +91,7 @@ export interface FreeTextMix {
 export const DEFAULT_FREE_TEXT_MIX: FreeTextMix = { topics: 8, repeats: 4, negations: 6, others: 4 };
 
 /** Free-text requests and traps; every follow-up names its original as `group`. */
-export function freeTextRequests(rng: SeededRng, seed: number, mix: FreeTextMix): BenchRequest[] {
+export function freeTextRequests(rng: Rng, seed: number, mix: FreeTextMix): BenchRequest[] {
   const count = Math.min(mix.topics, FREE_TEXT_TOPICS.length);
   const topics = rng.shuffle(FREE_TEXT_TOPICS.map((t, i) => ({ ...t, index: i }))).slice(0, count);
   const requests: BenchRequest[] = [];

@@ -3,7 +3,7 @@ import { DEFAULT_FREE_TEXT_MIX, freeTextRequests } from './free-text-workload';
 import { jsonGroup } from './json-workload';
 import { linearGroup } from './linear-workload';
 import { invalidOption } from '../errors/invalid-option';
-import { SeededRng } from './seeded-rng';
+import { Rng } from '@stepcache/sim';
 import type { BenchRequest } from './workload-request';
 
 /** Shape of a generated workload. */
@@ -54,7 +54,7 @@ export function generateWorkload(options: WorkloadOptions): BenchRequest[] {
   if (!Number.isSafeInteger(options.seed)) throw invalidOption('seed', 'must be a safe integer', options.seed);
   const rephrase = options.rephrase ?? 0;
   if (!(rephrase >= 0 && rephrase <= 1)) throw invalidOption('rephrase', 'must be a share in [0, 1]', rephrase);
-  const rng = new SeededRng(options.seed);
+  const rng = new Rng(options.seed);
   const requests: BenchRequest[] = [];
   for (let i = 0; i < bases; i++) {
     requests.push(...linearGroup(rng.fork(`linear-${i}`), { seed: options.seed, index: i, count: bases, k, rephrase }));

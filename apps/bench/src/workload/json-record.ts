@@ -1,5 +1,5 @@
 import type { JSONSchema7 } from '@ai-sdk/provider';
-import type { SeededRng } from './seeded-rng';
+import type { Rng } from '@stepcache/sim';
 
 const FIRST = ['Maria', 'James', 'Aiko', 'Omar', 'Lena', 'Priya', 'Tom', 'Sofia', 'David', 'Grace', 'Lucas', 'Amara', 'Noah', 'Elena'];
 const LAST = ['Lopez', 'Carter', 'Tanaka', 'Haddad', 'Fischer', 'Nair', 'Becker', 'Rossi', 'Kim', 'Okafor', 'Silva', 'Novak', 'Dubois'];
@@ -80,7 +80,7 @@ function emailOf(first: string, last: string): string {
 }
 
 /** A random customer. */
-export function randomPerson(rng: SeededRng): Person {
+export function randomPerson(rng: Rng): Person {
   const first = rng.pick(FIRST);
   const last = rng.pick(LAST);
   const [city, country] = rng.pick(PLACES);
@@ -107,7 +107,7 @@ export function randomPerson(rng: SeededRng): Person {
 }
 
 /** The same person with one fact changed (a localized change to the source text). */
-export function changeFact(person: Person, field: FieldId, rng: SeededRng): Person {
+export function changeFact(person: Person, field: FieldId, rng: Rng): Person {
   switch (field) {
     case 'age':
       return { ...person, age: person.age + rng.pick([-7, -3, -1, 1, 2, 5, 9]) };

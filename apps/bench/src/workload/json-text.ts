@@ -1,6 +1,6 @@
 import type { FieldId, Person } from './json-record';
 import { FIELDS } from './json-record';
-import type { SeededRng } from './seeded-rng';
+import type { Rng } from '@stepcache/sim';
 
 /** How the source text is written: labelled lines or a short narrative. */
 export interface TextStyle {
@@ -10,7 +10,7 @@ export interface TextStyle {
 }
 
 /** Picks a style for a group. */
-export function pickStyle(rng: SeededRng): TextStyle {
+export function pickStyle(rng: Rng): TextStyle {
   const kind = rng.chance(0.5) ? 'labelled' : 'narrative';
   const labels: Partial<Record<FieldId, string>> = {};
   for (const [field, def] of Object.entries(FIELDS)) labels[field as FieldId] = rng.pick(def.labels);

@@ -5,7 +5,7 @@ import { KEYS_TEMPLATES, SCHEMA_TEMPLATES, SHORT_ANSWER_TEMPLATES, YES_NO_TEMPLA
 import { listWords } from './linear-phrasing';
 import type { TextStyle } from './json-text';
 import { pickStyle, sourceText } from './json-text';
-import type { SeededRng } from './seeded-rng';
+import type { Rng } from '@stepcache/sim';
 import type { BenchRequest, GroundTruth, OutputMode, PerturbationKind } from './workload-request';
 
 /** What one extraction asks for. */
@@ -55,7 +55,7 @@ function extractionRequest(e: Extraction): { prompt: string; output: OutputMode;
   return { prompt: template(keys, text(e)), output: { type: 'json' }, truth: { kind: 'json', expected: expectedObject(e) } };
 }
 
-function baseExtraction(rng: SeededRng): Extraction {
+function baseExtraction(rng: Rng): Extraction {
   const withSchema = rng.chance(0.8);
   const pool = (withSchema ? ALL_FIELDS : PLAIN_FIELDS).filter((f) => f !== 'name');
   const shuffled = rng.shuffle(pool);
@@ -75,13 +75,13 @@ function baseExtraction(rng: SeededRng): Extraction {
 }
 
 /** Keeps the base's wording, except with probability `share` (then another instruction template). */
-function rephrase(rng: SeededRng, e: Extraction, share: number): Extraction {
+function rephrase(rng: Rng, e: Extraction, share: number): Extraction {
   const count = e.withSchema ? SCHEMA_TEMPLATES.length : KEYS_TEMPLATES.length;
   return rng.chance(share) ? { ...e, template: (e.template + rng.int(1, count - 1)) % count } : e;
 }
 
 /** Added / removed / swapped keys: the text stays, the requested keys change. */
-function changeKeys(rng: SeededRng, e: Extraction, i: number): Extraction {
+function changeKeys(rng: Rng, e: Extraction, i: number): Extraction {
   const unrequested = e.textFields.filter((f) => !e.fields.includes(f));
   const removable = e.fields.filter((f) => f !== 'name');
   const mode = i % 3;
@@ -95,7 +95,7 @@ function changeKeys(rng: SeededRng, e: Extraction, i: number): Extraction {
 }
 
 /** One or two facts of the same person changed, or another person altogether. */
-function changeSource(rng: SeededRng, e: Extraction, i: number): Extraction {
+function changeSource(rng: Rng, e: Extraction, i: number): Extraction {
   const mode = i % 3;
   if (mode === 2) {
     const person = randomPerson(rng.fork('other-person'));
@@ -132,7 +132,7 @@ function nestedRequest(e: Extraction, template: number): { prompt: string; outpu
   return { prompt: t(text(e)), output: { type: 'object', schema }, truth: { kind: 'json', expected, schema } };
 }
 
-function yesNoRequest(rng: SeededRng, e: Extraction): { prompt: string; truth: GroundTruth } {
+function yesNoRequest(rng: Rng, e: Extraction): { prompt: string; truth: GroundTruth } {
   const p = e.person;
   const options = e.textFields.filter((f) => ['city', 'company', 'member', 'age', 'plan', 'occupation'].includes(f));
   const field = options.length > 0 ? rng.pick(options) : 'age';
@@ -168,7 +168,7 @@ function yesNoRequest(rng: SeededRng, e: Extraction): { prompt: string; truth: G
   return { prompt: template(question, sourceText(p, e.textFields, e.style)), truth: { kind: 'yes-no', answer } };
 }
 
-function shortAnswerRequest(rng: SeededRng, e: Extraction): { prompt: string; truth: GroundTruth } {
+function shortAnswerRequest(rng: Rng, e: Extraction): { prompt: string; truth: GroundTruth } {
   const p = e.person;
   const questions: [FieldId, string, string][] = [
     ['company', `Which company does ${p.first} work for?`, p.company],
@@ -190,7 +190,7 @@ function shortAnswerRequest(rng: SeededRng, e: Extraction): { prompt: string; tr
  * a yes/no question and a short question about the same text). Variants
  * keep the base's instruction wording except a `rephrase` share.
  */
-export function jsonGroup(rng: SeededRng, options: { seed: number; index: number; k: number; rephrase: number }): BenchRequest[] {
+export function jsonGroup(rng: Rng, options: { seed: number; index: number; k: number; rephrase: number }): BenchRequest[] {
   const { seed, index, k, rephrase: share } = options;
   const group = `json-${index}`;
   const base = baseExtraction(rng.fork('base'));

@@ -1,7 +1,7 @@
 import Fraction from 'fraction.js';
 import type { SidePart, Term, WrittenEquation } from './linear-system';
 import { isGroup, renameEquation, solveSystem, standardForm } from './linear-system';
-import type { SeededRng } from './seeded-rng';
+import type { Rng } from '@stepcache/sim';
 
 /** A linear equation or square system as a user writes it. */
 export interface LinearProblem {
@@ -34,12 +34,12 @@ export function isTidy(problem: LinearProblem): boolean {
   return solution.every((v) => v.d <= BigInt(MAX_DENOMINATOR) && v.abs().compare(MAX_MAGNITUDE) <= 0);
 }
 
-function solutionValue(rng: SeededRng): Fraction {
+function solutionValue(rng: Rng): Fraction {
   return rng.chance(0.8) ? f(rng.int(-9, 12)) : f(rng.nonZero(-9, 9), rng.pick([2, 3, 4]));
 }
 
 /** One equation in one unknown, built from a chosen solution so the answer is tidy. */
-function oneUnknown(rng: SeededRng, v: string): WrittenEquation {
+function oneUnknown(rng: Rng, v: string): WrittenEquation {
   const x = solutionValue(rng);
   const d = Number(x.d);
   const a = f(rng.nonZero(-5, 9) * d);
@@ -71,7 +71,7 @@ function oneUnknown(rng: SeededRng, v: string): WrittenEquation {
   }
 }
 
-function systemOf(rng: SeededRng, vars: readonly string[]): WrittenEquation[] {
+function systemOf(rng: Rng, vars: readonly string[]): WrittenEquation[] {
   for (;;) {
     const solution = vars.map(() => f(rng.int(-6, 9)));
     const equations: WrittenEquation[] = vars.map((_, row) => {
@@ -96,7 +96,7 @@ function systemOf(rng: SeededRng, vars: readonly string[]): WrittenEquation[] {
 }
 
 /** A base problem with `unknowns` unknowns named `names`. */
-export function baseProblem(rng: SeededRng, names: readonly string[]): LinearProblem {
+export function baseProblem(rng: Rng, names: readonly string[]): LinearProblem {
   if (names.length === 1) {
     for (;;) {
       const problem = { variables: [...names], equations: [oneUnknown(rng, names[0] as string)] };
@@ -152,7 +152,7 @@ function replaceSlot(problem: LinearProblem, slot: Slot, value: Fraction): Linea
   return { variables: problem.variables, equations };
 }
 
-function redraw(rng: SeededRng, slot: Slot): Fraction {
+function redraw(rng: Rng, slot: Slot): Fraction {
   for (;;) {
     let next: Fraction;
     if (slot.isCoefficient) {
@@ -169,7 +169,7 @@ function redraw(rng: SeededRng, slot: Slot): Fraction {
  * Changes one or two constants of the problem (a coefficient or a constant
  * term), keeping its form and unknowns, so the solution usually changes too.
  */
-export function perturbConstants(problem: LinearProblem, rng: SeededRng): LinearProblem {
+export function perturbConstants(problem: LinearProblem, rng: Rng): LinearProblem {
   const slots = slotsOf(problem);
   for (;;) {
     const count = slots.length > 2 && rng.chance(0.4) ? 2 : 1;

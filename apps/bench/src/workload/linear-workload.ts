@@ -4,7 +4,7 @@ import { baseProblem, perturbConstants, renameProblem, solveProblem } from './li
 import { CHECK_TEMPLATES, COUNT_TEMPLATES, MATH_SYSTEM_PROMPTS, ONE_UNKNOWN_TEMPLATES, SYSTEM_TEMPLATES, THEN_TEMPLATES } from './linear-phrasing';
 import { standardForm } from './linear-system';
 import { writeEquation } from './render-equation';
-import type { SeededRng } from './seeded-rng';
+import type { Rng } from '@stepcache/sim';
 import type { BenchRequest, GroundTruth, LinearTruth, PerturbationKind } from './workload-request';
 
 const NAME_SETS: Readonly<Record<number, readonly (readonly string[])[]>> = {
@@ -50,14 +50,14 @@ function phrase(problem: LinearProblem, template: number): string {
 }
 
 /** A variant keeps the base's wording, except a `rephrase` share that is asked another way. */
-function variantTemplate(rng: SeededRng, base: number, unknowns: number, rephrase: number): number {
+function variantTemplate(rng: Rng, base: number, unknowns: number, rephrase: number): number {
   const count = unknowns === 1 ? ONE_UNKNOWN_TEMPLATES.length : SYSTEM_TEMPLATES.length;
   if (!rng.chance(rephrase)) return base;
   return (base + rng.int(1, count - 1)) % count;
 }
 
 /** Name sets other than `current`, in a seeded order: rename variant `i` takes the `i`-th, so variants differ. */
-function otherNameSets(rng: SeededRng, current: readonly string[]): (readonly string[])[] {
+function otherNameSets(rng: Rng, current: readonly string[]): (readonly string[])[] {
   return rng.shuffle((NAME_SETS[current.length] ?? []).filter((set) => set.some((v, i) => v !== current[i])));
 }
 
@@ -66,7 +66,7 @@ function semanticKinds(unknowns: number): readonly ('check' | 'quadratic' | 'cou
 }
 
 function semanticRequest(
-  rng: SeededRng,
+  rng: Rng,
   problem: LinearProblem,
   kind: 'check' | 'quadratic' | 'count' | 'then',
   phrasing: Phrasing,
@@ -119,7 +119,7 @@ function semanticRequest(
  * asked with another template.
  */
 export function linearGroup(
-  rng: SeededRng,
+  rng: Rng,
   options: { seed: number; index: number; count: number; k: number; rephrase: number },
 ): BenchRequest[] {
   const { seed, index, count, k, rephrase } = options;

@@ -1,8 +1,9 @@
 import { hashString } from './hash';
 
 /**
- * A small seeded pseudo-random generator (mulberry32). Not for cryptography:
- * it only makes the simulated model's choices repeatable.
+ * A small seeded pseudo-random generator (mulberry32) with labelled forks.
+ * Not for cryptography: it makes the simulated model's choices, and the
+ * benchmark's workload, the same on every machine.
  */
 export class Rng {
   private state: number;
@@ -28,6 +29,14 @@ export class Rng {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
+  /** Integer in [min, max] other than 0. */
+  nonZero(min: number, max: number): number {
+    for (;;) {
+      const value = this.int(min, max);
+      if (value !== 0) return value;
+    }
+  }
+
   /** True with probability `p`. */
   chance(p: number): boolean {
     return this.next() < p;
@@ -38,6 +47,16 @@ export class Rng {
     const item = items[Math.floor(this.next() * items.length)];
     if (item === undefined) throw new RangeError('Rng.pick needs a non-empty array');
     return item;
+  }
+
+  /** A shuffled copy (Fisher–Yates). */
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [out[i], out[j]] = [out[j] as T, out[i] as T];
+    }
+    return out;
   }
 
   /**
