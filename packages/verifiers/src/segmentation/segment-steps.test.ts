@@ -1,36 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { GPT_SINGLE as GPT_STYLE, LLAMA_SINGLE as LLAMA_STYLE } from '../linear-equation/fixtures/model-style-answers';
 import { joinSteps, segmentSteps } from './segment-steps';
-
-const GPT_STYLE = `To solve the equation \\(2x + 3 = 7\\), follow these steps:
-
-1. **Subtract 3 from both sides** to isolate the term with \\(x\\):
-   \\[
-   2x + 3 - 3 = 7 - 3
-   \\]
-   Simplifying, we get:
-   \\[
-   2x = 4
-   \\]
-
-2. **Divide both sides by 2** to solve for \\(x\\):
-   \\[
-   x = \\frac{4}{2} = 2
-   \\]
-
-So, the solution is \\(x = 2\\).`;
-
-const LLAMA_STYLE = `To solve for x, we need to isolate x on one side of the equation.
-
-Step 1: Subtract 3 from both sides of the equation.
-2x + 3 - 3 = 7 - 3
-2x = 4
-
-Step 2: Divide both sides by 2.
-2x / 2 = 4 / 2
-x = 2
-
-The final answer is: $\\boxed{2}$`;
 
 const SECTIONS = `**Step 1: Solve the second equation for x.**
 
