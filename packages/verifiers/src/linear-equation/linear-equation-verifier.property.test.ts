@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linearEquationVerifier } from './linear-equation-verifier';
 import type { LinearProblem } from './linear-problem';
+import { detectProblem, determinant } from './fixtures/test-problems';
 
 /**
  * Random systems with known solutions, written out as prompts and as
@@ -114,14 +115,6 @@ const nonZeroValue = fc.oneof(
     .map(([n, d]) => new Fraction(n, d)),
 );
 
-function determinant(m: readonly (readonly number[])[]): number {
-  if (m.length === 1) return (m[0] as number[])[0] as number;
-  return (m[0] as number[]).reduce((acc, a, j) => {
-    const minor = m.slice(1).map((row) => row.filter((_, k) => k !== j));
-    return acc + (j % 2 === 0 ? 1 : -1) * a * determinant(minor);
-  }, 0);
-}
-
 /** A random square system with a nonzero determinant and nonzero solution values. */
 const caseArbitrary: fc.Arbitrary<Case> = fc
   .integer({ min: 1, max: 3 })
@@ -206,11 +199,7 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
     return { prompt, unknowns, solution, steps, style };
   });
 
-function detectCase(c: Case): LinearProblem {
-  const problem = verifier.detect({ prompt: c.prompt, responseFormat: { type: 'text' } });
-  if (!problem) throw new Error(`not detected: ${c.prompt}`);
-  return problem;
-}
+const detectCase = (c: Case): LinearProblem => detectProblem(verifier, c.prompt);
 
 describe('linear-equation verifier on random systems (property)', () => {
   it('detects the system and its exact solution', () => {

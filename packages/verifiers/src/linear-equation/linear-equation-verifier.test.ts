@@ -13,14 +13,10 @@ import {
 } from './fixtures/model-style-answers';
 import { linearEquationVerifier } from './linear-equation-verifier';
 import type { LinearProblem } from './linear-problem';
+import { detectProblem } from './fixtures/test-problems';
 
 const verifier = linearEquationVerifier();
-const text = (prompt: string) => ({ prompt, responseFormat: { type: 'text' as const } });
-function problem(prompt: string): LinearProblem {
-  const detected = verifier.detect(text(prompt));
-  if (!detected) throw new Error(`not detected: ${prompt}`);
-  return detected;
-}
+const problem = (prompt: string): LinearProblem => detectProblem(verifier, prompt);
 
 /** Verdicts of every step, in order, as the middleware would ask for them. */
 function stepVerdicts(answer: string, p: LinearProblem, source?: LinearProblem): Verdict[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linearEquationVerifier } from './linear-equation-verifier';
+import { detectProblem } from './fixtures/test-problems';
 
 /**
  * Hand-written answers in the many ways people and models phrase a
@@ -38,11 +39,7 @@ const ANSWERS: ReadonlyArray<readonly [string, string]> = [
 
 describe('linear-equation verifier on varied phrasings', () => {
   const verifier = linearEquationVerifier();
-  const detect = (prompt: string) => {
-    const problem = verifier.detect({ prompt, responseFormat: { type: 'text' } });
-    if (problem === undefined) throw new Error(`not detected: ${prompt}`);
-    return problem;
-  };
+  const detect = (prompt: string) => detectProblem(verifier, prompt);
 
   it.each(ANSWERS)('accepts a right answer to %j', (prompt, answer) => {
     const problem = detect(prompt);

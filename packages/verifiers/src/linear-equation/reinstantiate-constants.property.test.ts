@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linearEquationVerifier } from './linear-equation-verifier';
 import type { LinearProblem } from './linear-problem';
+import { detectProblem, determinant } from './fixtures/test-problems';
 
 /**
  * Random pairs of problems with the same structure (1 to 3 unknowns, the
@@ -27,14 +28,6 @@ interface Values {
   readonly solution: readonly Fraction[];
   readonly matrix: readonly (readonly number[])[];
   readonly offsets: readonly number[];
-}
-
-function determinant(m: readonly (readonly number[])[]): number {
-  if (m.length === 1) return (m[0] as number[])[0] as number;
-  return (m[0] as number[]).reduce((acc, a, j) => {
-    const minor = m.slice(1).map((row) => row.filter((_, k) => k !== j));
-    return acc + (j % 2 === 0 ? 1 : -1) * a * determinant(minor);
-  }, 0);
 }
 
 function numberText(value: Fraction): string {
@@ -150,11 +143,7 @@ const pairArbitrary = layoutArbitrary.chain((layout) =>
   })),
 );
 
-function detect(text: string): LinearProblem {
-  const problem = verifier.detect({ prompt: text, responseFormat: { type: 'text' } });
-  if (!problem) throw new Error(`not detected: ${text}`);
-  return problem;
-}
+const detect = (text: string): LinearProblem => detectProblem(verifier, text);
 
 /** Adapts `answer` from `cached` to `next` and checks it the way the middleware does. */
 function adaptAndCheck(answer: string, cached: LinearProblem, next: LinearProblem) {

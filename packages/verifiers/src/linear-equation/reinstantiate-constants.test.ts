@@ -10,13 +10,10 @@ import {
 } from './fixtures/model-style-answers';
 import { linearEquationVerifier } from './linear-equation-verifier';
 import type { LinearProblem } from './linear-problem';
+import { detectProblem } from './fixtures/test-problems';
 
 const verifier = linearEquationVerifier();
-function problem(prompt: string): LinearProblem {
-  const detected = verifier.detect({ prompt, responseFormat: { type: 'text' } });
-  if (!detected) throw new Error(`not detected: ${prompt}`);
-  return detected;
-}
+const problem = (prompt: string): LinearProblem => detectProblem(verifier, prompt);
 
 /** Adapts a cached answer and checks it the way the middleware does (every step with `source`, then the answer). */
 function reuse(cachedPrompt: string, answer: string, nextPrompt: string) {
