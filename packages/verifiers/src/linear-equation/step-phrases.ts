@@ -360,15 +360,12 @@ class PhraseReader {
       if (!purpose) {
         this.next();
         if (this.sides()) target = this.sidesTarget();
-        else if (verb === 'move' && this.accept('the') && this.accept('right', 'left', 'other')) {
-          this.accept('side', 'hand');
-          this.accept('side');
-        } else return undefined;
+        else if (verb !== 'move' || !this.sideName()) return undefined;
       }
     } else if (verb === 'move' && this.accept('across')) {
       // "move 3 across"
     } else if (verb === 'take') return undefined;
-    if (!target || this.word() === 'or') return undefined;
+    if (!target) return undefined;
     const op = verb === 'take' ? 'subtract' : verb;
     const operations: SidesOperation[] = [{ op, operand }];
     // "Bring 2x to the left and -6 to the right": more moves with the verb left out.
@@ -389,8 +386,12 @@ class PhraseReader {
 
   /** "to the right (hand) side", "to the left", "to the other side", "across". */
   private destination(): boolean {
-    if (this.accept('across')) return true;
-    if (!this.accept('to') || !this.accept('the') || !this.accept('right', 'left', 'other')) return false;
+    return this.accept('across') || (this.accept('to') && this.sideName());
+  }
+
+  /** "the right (hand) side", "the left", "the other side". */
+  private sideName(): boolean {
+    if (!this.accept('the') || !this.accept('right', 'left', 'other')) return false;
     this.accept('side', 'hand');
     this.accept('side');
     return true;
