@@ -15,6 +15,7 @@ export { Rng } from './random/rng';
 export { SimError } from './errors/sim-error';
 export type { SimErrorCode } from './errors/sim-error';
 export { startSimServer } from './server/sim-server';
+export { SIMULATED_HEADER } from './server/http-io';
 export type { SimServer, SimServerOptions } from './server/sim-server';
 export { createCalibrationWorkload } from './calibration/workload';
 export type { CalibrationWorkloadOptions } from './calibration/workload';

@@ -1,4 +1,5 @@
 import type { LanguageModelV4Usage, SharedV4ProviderMetadata } from '@ai-sdk/provider';
+import { SIMULATED_HEADER } from '@stepcache/sim';
 
 /** One call the benchmark saw reach the backend model. */
 export interface ModelCallRecord {
@@ -84,9 +85,6 @@ function latencyFrom(value: unknown): number | undefined {
 export function simulatedLatency(providerMetadata: SharedV4ProviderMetadata | undefined, responseBody?: unknown): number | undefined {
   return latencyFrom(providerMetadata) ?? latencyFrom(responseBody);
 }
-
-/** The header the StepCache simulator's HTTP server puts on every answer. */
-export const SIMULATED_HEADER = 'x-stepcache-simulated';
 
 /** Whether response headers say the answer came from the StepCache simulator. */
 export function fromSimulator(headers: Record<string, string | undefined> | undefined): boolean {

@@ -30,8 +30,11 @@ export async function readJsonBody(req: IncomingMessage): Promise<Record<string,
   return value as Record<string, unknown>;
 }
 
+/** The header (value `true`) every response of the simulator's server carries. */
+export const SIMULATED_HEADER = 'x-stepcache-simulated';
+
 /** Headers every response carries so nobody mistakes the sim for a real model. */
-export const SIM_HEADERS = { 'x-stepcache-simulated': 'true' } as const;
+export const SIM_HEADERS = { [SIMULATED_HEADER]: 'true' } as const;
 
 /** Sends a JSON response. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
